@@ -1,0 +1,2 @@
+/** JMH microbenchmarks and the side-by-side load harness. */
+package org.dmmedge.bench;

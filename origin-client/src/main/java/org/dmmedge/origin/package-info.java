@@ -1,0 +1,2 @@
+/** Fetching from origin servers with Apache HttpClient 5: async, pooled, streamed. */
+package org.dmmedge.origin;
