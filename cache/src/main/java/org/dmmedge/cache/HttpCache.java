@@ -26,7 +26,9 @@ import org.dmmedge.cache.policy.Validators;
 import org.dmmedge.cache.policy.VarySelector;
 import org.dmmedge.cache.range.ByteRange;
 import org.dmmedge.cache.range.RangeRequest;
+import org.dmmedge.cache.store.BodySource;
 import org.dmmedge.cache.store.CacheIndex;
+import org.dmmedge.cache.store.FileBodyStore;
 import org.dmmedge.cache.store.MemoryBody;
 import org.dmmedge.cache.store.StoredResponse;
 import org.dmmedge.cache.store.VariantDirectory;
@@ -63,6 +65,7 @@ public final class HttpCache implements AutoCloseable {
   private final Freshness.Heuristic heuristic;
   private final VariantDirectory directory = new VariantDirectory();
   private final CacheIndex memory;
+  private final FileBodyStore disk;
   private final ConcurrentHashMap<VariantKey, Fill> fills = new ConcurrentHashMap<>();
   private final Cache<VariantKey, Boolean> hitForPass;
   private final FillOwner fillOwner = new FillOwner();
@@ -82,6 +85,10 @@ public final class HttpCache implements AutoCloseable {
         new Freshness.Heuristic(
             config.heuristicFraction(), config.heuristicMaxLifetime().toMillis());
     this.memory = new CacheIndex(config.memoryBudgetBytes(), this::removedFromTier);
+    this.disk = config.diskDirectory()
+        .map(directory -> FileBodyStore.open(
+            directory, config.diskBudgetBytes(), alloc, this::rebuild, this::removedFromTier))
+        .orElse(null);
     this.hitForPass =
         Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -172,6 +179,9 @@ public final class HttpCache implements AutoCloseable {
   /** The stored response usable for this request, or null (RFC 9111 §3.5 for Authorization). */
   private StoredResponse storedFor(VariantKey variant, CacheRequest request) {
     StoredResponse stored = memory.get(variant);
+    if (stored == null && disk != null) {
+      stored = disk.get(variant);
+    }
     if (stored != null && request.headers().contains("Authorization")) {
       var directives = stored.directives();
       boolean shareable = directives.isPublic() || directives.mustRevalidate()
@@ -369,6 +379,7 @@ public final class HttpCache implements AutoCloseable {
     int removed = 0;
     for (VariantKey variant : directory.variants(key)) {
       removed += memory.invalidate(variant) ? 1 : 0;
+      removed += disk != null && disk.invalidate(variant) ? 1 : 0;
       hitForPass.invalidate(variant);
     }
     directory.forget(key);
@@ -434,14 +445,17 @@ public final class HttpCache implements AutoCloseable {
   public int purgePrefix(String uriPrefix) {
     Objects.requireNonNull(uriPrefix, "uriPrefix");
     List<CacheKey> keys = new ArrayList<>();
-    int removed = memory.invalidateIf(
-        variant -> {
-          boolean matches = variant.key().uri().startsWith(uriPrefix);
-          if (matches) {
-            keys.add(variant.key());
-          }
-          return matches;
-        });
+    java.util.function.Predicate<VariantKey> matches = variant -> {
+      boolean match = variant.key().uri().startsWith(uriPrefix);
+      if (match) {
+        keys.add(variant.key());
+      }
+      return match;
+    };
+    int removed = memory.invalidateIf(matches);
+    if (disk != null) {
+      removed += disk.invalidateIf(matches);
+    }
     for (CacheKey key : keys) {
       directory.forget(key);
     }
@@ -456,7 +470,30 @@ public final class HttpCache implements AutoCloseable {
   }
 
   private void removedFromTier(VariantKey variant) {
-    directory.removed(variant, memory::contains);
+    directory.removed(variant, v -> memory.contains(v) || disk != null && disk.contains(v));
+  }
+
+  /** A disk entry loaded at start, with freshness computed as for a fresh store. */
+  private StoredResponse rebuild(
+      VariantKey variant, List<String> varyNames, int status, Headers headers,
+      long requestTimeMillis, long responseTimeMillis, BodySource body) {
+    TargetedCacheControl.Selection selection = targeted.select(headers);
+    Headers client = targeted.stripTargeted(headers).toBuilder()
+        .set("Content-Length", Long.toString(body.length())).build();
+    directory.stored(variant, varyNames);
+    return new StoredResponse(
+        variant, varyNames, status, headers, client, selection.directives(),
+        Freshness.of(status, headers, selection, requestTimeMillis, responseTimeMillis,
+            heuristic),
+        requestTimeMillis, body.length(), body);
+  }
+
+  /**
+   * Waits until entries completed so far are written to the disk tier (for tests and orderly
+   * shutdown). Returns false when {@code timeout} passed first; true at once without disk.
+   */
+  public boolean flushDisk(java.time.Duration timeout) throws InterruptedException {
+    return disk == null || disk.flush(timeout);
   }
 
   // ---- stats and lifecycle ----------------------------------------------------------------
@@ -466,12 +503,14 @@ public final class HttpCache implements AutoCloseable {
     memory.cleanUp();
     return new CacheStats(
         hits.sum(), misses.sum(), staleServed.sum(), revalidations.sum(), followers.sum(),
-        passes.sum(), memory.evictions(), memory.bodyBytes(), memory.size(), 0, 0,
-        fills.size());
+        passes.sum(), memory.evictions() + (disk == null ? 0 : disk.evictions()),
+        memory.bodyBytes(), memory.size(), disk == null ? 0 : disk.bodyBytes(),
+        disk == null ? 0 : disk.size(), fills.size());
   }
 
   /**
-   * Releases every body held in memory and aborts fills in progress. Readers and bodies
+   * Releases every body held in memory, aborts fills in progress, finishes pending disk
+   * writes and closes the disk tier (its files stay for the next start). Readers and bodies
    * already handed out stay valid until their owners release them.
    */
   @Override
@@ -479,6 +518,9 @@ public final class HttpCache implements AutoCloseable {
     fills.forEach((variant, fill) -> fill.abort(new IllegalStateException("cache closed")));
     fills.clear();
     memory.invalidateAll();
+    if (disk != null) {
+      disk.close();
+    }
   }
 
   // ---- fill callbacks ---------------------------------------------------------------------
@@ -520,7 +562,7 @@ public final class HttpCache implements AutoCloseable {
     public Fill.Refreshed onNotModified(Fill fill, Headers headers) {
       StoredResponse old = fill.revalidating();
       if (!Validators.notModifiedMatches(old.headers(), headers)) {
-        memory.invalidate(old.variantKey());
+        invalidate(old.key());
         return null;
       }
       ByteBuf content;
@@ -533,22 +575,46 @@ public final class HttpCache implements AutoCloseable {
       if (content == null) {
         return null;
       }
-      if (!old.body().tryRetain()) {
+      Headers merged = Validators.merge(old.headers(), StoredResponse.withoutHopByHop(headers));
+      long now = clock.millis();
+      StoredResponse head = null;
+      StoredResponse inMemory = memory.get(old.variantKey());
+      if (inMemory != null && inMemory.body().tryRetain()) {
+        head = refreshed(inMemory, merged, fill.requestTimeMillis(), now);
+        memory.put(head);
+      }
+      StoredResponse onDisk = disk == null ? null : disk.get(old.variantKey());
+      if (onDisk != null && onDisk.body().tryRetain()) {
+        StoredResponse refreshed = refreshed(onDisk, merged, fill.requestTimeMillis(), now);
+        disk.refresh(refreshed);
+        head = head == null ? refreshed : head;
+      }
+      if (head == null && old.body().tryRetain()) {
+        // Evicted from every tier meanwhile: keep it, in the tier its body lives in.
+        head = refreshed(old, merged, fill.requestTimeMillis(), now);
+        if (head.body() instanceof MemoryBody) {
+          memory.put(head);
+        } else {
+          disk.refresh(head);
+        }
+      }
+      if (head == null) {
         content.release();
         return null;
       }
-      long now = clock.millis();
-      Headers merged = Validators.merge(old.headers(), StoredResponse.withoutHopByHop(headers));
+      return new Fill.Refreshed(head, content);
+    }
+
+    private StoredResponse refreshed(
+        StoredResponse current, Headers merged, long requestTimeMillis, long now) {
       TargetedCacheControl.Selection selection = targeted.select(merged);
       Headers client = targeted.stripTargeted(merged).toBuilder()
-          .set("Content-Length", Long.toString(old.bodyLength())).build();
-      StoredResponse refreshed = new StoredResponse(
-          old.variantKey(), old.varyNames(), old.status(), merged, client,
+          .set("Content-Length", Long.toString(current.bodyLength())).build();
+      return new StoredResponse(
+          current.variantKey(), current.varyNames(), current.status(), merged, client,
           selection.directives(),
-          Freshness.of(old.status(), merged, selection, fill.requestTimeMillis(), now, heuristic),
-          fill.requestTimeMillis(), old.bodyLength(), old.body());
-      memory.put(refreshed);
-      return new Fill.Refreshed(refreshed, content);
+          Freshness.of(current.status(), merged, selection, requestTimeMillis, now, heuristic),
+          requestTimeMillis, current.bodyLength(), current.body());
     }
 
     @Override
@@ -557,6 +623,9 @@ public final class HttpCache implements AutoCloseable {
           .set("Content-Length", Integer.toString(body.readableBytes())).build();
       StoredResponse stored = head.withBody(new MemoryBody(body), client);
       directory.stored(stored.variantKey(), stored.varyNames());
+      if (disk != null) {
+        disk.write(stored); // before the memory tier may evict (and release) it
+      }
       memory.put(stored);
     }
 
