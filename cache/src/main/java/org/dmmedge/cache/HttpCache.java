@@ -373,7 +373,8 @@ public final class HttpCache implements AutoCloseable {
 
   /**
    * Invalidates every stored variant of {@code key} in every tier, and keeps fills in progress
-   * for it from being stored (RFC 9111 §4.4). Returns the number of entries removed.
+   * for it from being stored (RFC 9111 §4.4). Returns the number of stored copies removed (a
+   * variant held in memory and on disk counts twice).
    */
   public int invalidate(CacheKey key) {
     int removed = 0;
