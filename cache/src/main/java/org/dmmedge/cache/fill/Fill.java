@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dmmedge.cache.CacheRequest;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.cache.policy.Cacheability;
+import org.dmmedge.cache.store.RefCount;
 import org.dmmedge.cache.store.StoredResponse;
 import org.dmmedge.cache.store.VariantKey;
 import org.slf4j.Logger;
@@ -98,7 +98,7 @@ public final class Fill {
   private final StoredResponse revalidating;
   private final boolean shared;
   private final List<FillReader> readers = new CopyOnWriteArrayList<>();
-  private final AtomicInteger refs = new AtomicInteger(1);
+  private final RefCount refs = new RefCount();
 
   // Written by the writer only; read by readers through the volatile publication order.
   private volatile StoredResponse head;
@@ -206,7 +206,7 @@ public final class Fill {
    */
   public FillReader newReader(CacheRequest request) {
     Objects.requireNonNull(request, "request");
-    if (!tryRetain()) {
+    if (!refs.tryRetain()) {
       return null;
     }
     FillReader reader = new FillReader(this, request);
@@ -474,17 +474,8 @@ public final class Fill {
     release();
   }
 
-  private boolean tryRetain() {
-    for (int current = refs.get(); current > 0; current = refs.get()) {
-      if (refs.compareAndSet(current, current + 1)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private void release() {
-    if (refs.decrementAndGet() == 0) {
+    if (refs.release()) {
       for (ByteBuf block : blocks) {
         if (block != null) {
           block.release();
