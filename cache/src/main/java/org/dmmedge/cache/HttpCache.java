@@ -474,13 +474,25 @@ public final class HttpCache implements AutoCloseable {
     directory.removed(variant, v -> memory.contains(v) || disk != null && disk.contains(v));
   }
 
+  /**
+   * The fields sent to clients: stored fields without the targeted cache-control fields (RFC
+   * 9213) and without Age (the edge sends the current age), with the body's Content-Length
+   * once known ({@code length >= 0}).
+   */
+  private Headers clientHeaders(Headers stored, long length) {
+    Headers.Builder builder = targeted.stripTargeted(stored).toBuilder().remove("Age");
+    if (length >= 0) {
+      builder.set("Content-Length", Long.toString(length));
+    }
+    return builder.build();
+  }
+
   /** A disk entry loaded at start, with freshness computed as for a fresh store. */
   private StoredResponse rebuild(
       VariantKey variant, List<String> varyNames, int status, Headers headers,
       long requestTimeMillis, long responseTimeMillis, BodySource body) {
     TargetedCacheControl.Selection selection = targeted.select(headers);
-    Headers client = targeted.stripTargeted(headers).toBuilder()
-        .set("Content-Length", Long.toString(body.length())).build();
+    Headers client = clientHeaders(headers, body.length());
     directory.stored(variant, varyNames);
     return new StoredResponse(
         variant, varyNames, status, headers, client, selection.directives(),
@@ -552,7 +564,7 @@ public final class HttpCache implements AutoCloseable {
       String contentLength = stored.get("Content-Length");
       long length = contentLength == null ? -1 : Cacheability.parseLength(contentLength);
       StoredResponse head = new StoredResponse(
-          variant, varyNames, status, stored, targeted.stripTargeted(stored),
+          variant, varyNames, status, stored, clientHeaders(stored, -1),
           selection.directives(),
           Freshness.of(status, stored, selection, fill.requestTimeMillis(), now, heuristic),
           fill.requestTimeMillis(), length, null);
@@ -609,8 +621,7 @@ public final class HttpCache implements AutoCloseable {
     private StoredResponse refreshed(
         StoredResponse current, Headers merged, long requestTimeMillis, long now) {
       TargetedCacheControl.Selection selection = targeted.select(merged);
-      Headers client = targeted.stripTargeted(merged).toBuilder()
-          .set("Content-Length", Long.toString(current.bodyLength())).build();
+      Headers client = clientHeaders(merged, current.bodyLength());
       return new StoredResponse(
           current.variantKey(), current.varyNames(), current.status(), merged, client,
           selection.directives(),
@@ -620,8 +631,7 @@ public final class HttpCache implements AutoCloseable {
 
     @Override
     public void onComplete(Fill fill, StoredResponse head, ByteBuf body) {
-      Headers client = head.clientHeaders().toBuilder()
-          .set("Content-Length", Integer.toString(body.readableBytes())).build();
+      Headers client = clientHeaders(head.headers(), body.readableBytes());
       StoredResponse stored = head.withBody(new MemoryBody(body), client);
       directory.stored(stored.variantKey(), stored.varyNames());
       if (disk != null) {

@@ -44,6 +44,21 @@ class HttpCacheTest {
   }
 
   @Test
+  void ageFromTheOriginCountsButIsNotRepeatedInTheStoredFields() {
+    store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60", "Age", "20"), "x");
+    clock.advance(Duration.ofSeconds(5));
+
+    Lookup.Fresh fresh = (Lookup.Fresh) cache.lookup(get("/a"));
+
+    assertThat(fresh.ageSeconds()).isEqualTo(25);
+    assertThat(fresh.response().clientHeaders().contains("Age")).isFalse();
+    fresh.body().release();
+    clock.advance(Duration.ofSeconds(35));
+    assertThat(cache.lookup(get("/a"))).isInstanceOf(Lookup.MustRevalidate.class)
+        .satisfies(l -> closeRevalidation((Lookup.MustRevalidate) l));
+  }
+
+  @Test
   void headIsServedFromTheGetEntryWithoutBody() {
     store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60"), "hello");
 
@@ -365,6 +380,11 @@ class HttpCacheTest {
     cache.close();
 
     assertThat(text(fresh.body())).isEqualTo("hello");
+  }
+
+  private static void closeRevalidation(Lookup.MustRevalidate revalidate) {
+    revalidate.fill().abort(new IllegalStateException("test over"));
+    revalidate.reader().close();
   }
 
   private static void closeMiss(Lookup.Miss miss) {
