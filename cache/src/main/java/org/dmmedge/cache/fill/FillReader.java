@@ -138,8 +138,14 @@ public final class FillReader implements AutoCloseable {
   /**
    * The next bytes, at most {@code maxBytes}, as a retained slice the caller owns; null when
    * none are available now (then the reader is armed; check {@link #status()}).
+   *
+   * @throws IllegalArgumentException if {@code maxBytes < 1}
+   * @throws IllegalStateException if the reader was closed
    */
   public ByteBuf readSlice(int maxBytes) {
+    if (closed) {
+      throw new IllegalStateException("reader of " + fill.key().key().uri() + " is closed");
+    }
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes: " + maxBytes + " (expected: >= 1)");
     }
