@@ -216,6 +216,23 @@ class CollapsingTest {
   }
 
   @Test
+  void conditionalFollowerCanBeAnswered304FromTheHead() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
+    FillReader conditional = ((Lookup.JoinFill) cache.lookup(
+        get("/a", "If-None-Match", "\"v1\""))).reader();
+    miss.fill().start(200, response(clock, "Cache-Control", "max-age=60", "ETag", "\"v1\""));
+
+    assertThat(conditional.headReady()).isTrue();
+    assertThat(conditional.clientCondition())
+        .isEqualTo(org.dmmedge.cache.policy.Validators.ClientCondition.NOT_MODIFIED);
+    assertThat(miss.reader().clientCondition())
+        .isEqualTo(org.dmmedge.cache.policy.Validators.ClientCondition.NONE);
+    miss.fill().abort(new IllegalStateException("test over"));
+    conditional.close();
+    miss.reader().close();
+  }
+
+  @Test
   void rangeOutsideTheFillIsNotSatisfiable() {
     Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
     FillReader ranged = ((Lookup.JoinFill) cache.lookup(get("/a", "Range", "bytes=2000-")))

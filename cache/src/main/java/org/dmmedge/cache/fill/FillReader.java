@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dmmedge.cache.CacheRequest;
 import org.dmmedge.cache.Headers;
+import org.dmmedge.cache.policy.Validators;
 import org.dmmedge.cache.policy.VarySelector;
 import org.dmmedge.cache.range.ByteRange;
 import org.dmmedge.cache.range.RangeRequest;
@@ -113,11 +114,21 @@ public final class FillReader implements AutoCloseable {
    * @throws IllegalStateException before {@link #headReady()}
    */
   public StoredResponse head() {
-    StoredResponse head = fill.head();
-    if (head == null || !resolved) {
+    if (!headReady()) {
       throw new IllegalStateException("head of " + fill.key().key().uri() + " not ready");
     }
-    return head;
+    return fill.head();
+  }
+
+  /**
+   * The client's conditional fields evaluated against the head (RFC 9110 §13.2.2): on
+   * NOT_MODIFIED answer 304 with {@code Validators.notModifiedHeaders(head().clientHeaders())},
+   * on PRECONDITION_FAILED answer 412, instead of the body (then close the reader).
+   *
+   * @throws IllegalStateException before {@link #headReady()}
+   */
+  public Validators.ClientCondition clientCondition() {
+    return Validators.evaluate(requestHeaders, head().headers());
   }
 
   /** The resolved range this reader serves (send 206), empty for a full response. */
