@@ -126,6 +126,11 @@ public final class HttpCache implements AutoCloseable {
     return response.freshness().ageSeconds(clock.millis());
   }
 
+  /** This cache's Cache-Status member for {@code lookup}, now (see {@link CacheStatus}). */
+  public String cacheStatus(String cacheName, Lookup lookup) {
+    return CacheStatus.of(cacheName, lookup, clock.millis());
+  }
+
   // ---- lookup -----------------------------------------------------------------------------
 
   /** Decides how to answer {@code request}; see {@link Lookup} for each outcome. */
