@@ -43,6 +43,7 @@ public final class SegmentEnumerator {
   /** Default bound on the segments of one window: a week of 1 s segments, with room. */
   public static final long DEFAULT_MAX_SEGMENTS = 10_000_000;
   private static final int MAX_BASE_URL_COMBINATIONS = 64;
+  private static final long NANOS = 1_000_000_000L;
 
   private final long maxSegments;
 
@@ -90,7 +91,9 @@ public final class SegmentEnumerator {
       Optional<SegmentRef> index = sb.indexRange()
           .map(r -> new SegmentRef(base, Optional.of(r), 0, pto, 0, ts, periodStart, Duration.ZERO))
           .or(() -> sb.representationIndex().map(u -> urlRef(base, u)));
-      return single(context, init, index, base, Optional.empty(), pto, periodTicks, ts,
+      // One segment spanning the Period: timed in nanoseconds so its duration is exact.
+      long nanos = period.duration().map(d -> Ticks.of(d, NANOS)).orElse(0L);
+      return single(context, init, index, base, Optional.empty(), 0, nanos, NANOS,
           periodStart, 1);
     }
     if (info instanceof SegmentTemplate st) {
