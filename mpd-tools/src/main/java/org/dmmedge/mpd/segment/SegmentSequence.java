@@ -106,14 +106,14 @@ public final class SegmentSequence implements Iterable<SegmentRef> {
   }
 
   /**
-   * Window index of the segment whose presentation interval contains {@code start} (relative
-   * to the presentation start), if it is in the window.
+   * Window index of the first segment that ends after {@code position} (relative to the
+   * presentation start): the segment playing at that position, or the next one after a gap.
    */
-  public OptionalLong indexAt(Duration start) {
-    long ticks = Ticks.plus(presentationTimeOffset, Ticks.of(start.minus(periodStart), timescale));
-    long k = axis.countEndingBy(ticks);
-    return k >= from && k < to && axis.start(k) <= ticks
-        ? OptionalLong.of(k - from) : OptionalLong.empty();
+  public OptionalLong firstEndingAfter(Duration position) {
+    long ticks = Ticks.plus(presentationTimeOffset,
+        Ticks.of(position.minus(periodStart), timescale));
+    long k = Math.max(from, axis.countEndingBy(ticks));
+    return k < to ? OptionalLong.of(k - from) : OptionalLong.empty();
   }
 
   /** Lazy, ordered, sized stream of the media segments. */

@@ -3,6 +3,8 @@ package org.dmmedge.mpd.segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A compiled {@code SegmentTemplate} URL template (ISO/IEC 23009-1 §5.3.9.4.4, Table 16):
@@ -210,8 +212,57 @@ public final class TemplateExpander {
     return out.toString();
   }
 
-  List<Part> parts() {
-    return parts;
+  /**
+   * The values of Number and Time in {@code url}, if {@code url} is an expansion of this
+   * template (usually one already {@link #bind bound} and {@link #resolveAgainst resolved}).
+   * Fields match runs of digits; an identifier used twice must have one value.
+   */
+  public Optional<Match> match(String url) {
+    long[] values = {-1, -1};
+    return matchFrom(url, 0, 0, values)
+        ? Optional.of(new Match(optional(values[0]), optional(values[1])))
+        : Optional.empty();
+  }
+
+  /** Values found by {@link #match}. */
+  public record Match(OptionalLong number, OptionalLong time) {}
+
+  private boolean matchFrom(String url, int at, int part, long[] values) {
+    if (part == parts.size()) {
+      return at == url.length();
+    }
+    Part p = parts.get(part);
+    if (p.field == null) {
+      return url.startsWith(p.literal, at) && matchFrom(url, at + p.literal.length(), part + 1,
+          values);
+    }
+    int end = at;
+    while (end < url.length() && end - at < 19 && Character.isDigit(url.charAt(end))) {
+      end++;
+    }
+    // Longest run first, shorter ones when a literal of digits follows.
+    for (int e = end; e > at; e--) {
+      long value = Long.parseLong(url.substring(at, e));
+      int slot = p.field == Identifier.NUMBER ? 0 : p.field == Identifier.TIME ? 1 : -1;
+      long saved = slot >= 0 ? values[slot] : -1;
+      if (slot >= 0 && saved >= 0 && saved != value) {
+        continue;
+      }
+      if (slot >= 0) {
+        values[slot] = value;
+      }
+      if (matchFrom(url, e, part + 1, values)) {
+        return true;
+      }
+      if (slot >= 0) {
+        values[slot] = saved;
+      }
+    }
+    return false;
+  }
+
+  private static OptionalLong optional(long v) {
+    return v < 0 ? OptionalLong.empty() : OptionalLong.of(v);
   }
 
   private static void appendPadded(StringBuilder out, long value, int width) {
