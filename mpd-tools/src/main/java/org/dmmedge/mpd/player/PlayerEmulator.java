@@ -102,7 +102,9 @@ public final class PlayerEmulator {
       this.mpdUrl = mpdUrl;
       long start = config.startThreshold().toNanos();
       this.buffer = new BufferModel(startNanos, start, start);
-      this.abr = new AbrPolicy(config.safetyFactor(), start, 2 * start);
+      // Up-switches need twice the start buffer, but never more than the target holds.
+      this.abr = new AbrPolicy(config.safetyFactor(), start,
+          Math.min(2 * start, config.bufferTarget().toNanos()));
     }
 
     Mpd fetchMpd() throws InterruptedException {
