@@ -237,12 +237,17 @@ public final class TemplateExpander {
           values);
     }
     int end = at;
-    while (end < url.length() && end - at < 19 && Character.isDigit(url.charAt(end))) {
+    while (end < url.length() && Character.isDigit(url.charAt(end))) {
       end++;
     }
     // Longest run first, shorter ones when a literal of digits follows.
     for (int e = end; e > at; e--) {
-      long value = Long.parseLong(url.substring(at, e));
+      long value;
+      try {
+        value = Long.parseLong(url.substring(at, e));
+      } catch (NumberFormatException tooLong) {
+        continue;
+      }
       int slot = p.field == Identifier.NUMBER ? 0 : p.field == Identifier.TIME ? 1 : -1;
       long saved = slot >= 0 ? values[slot] : -1;
       if (slot >= 0 && saved >= 0 && saved != value) {
