@@ -50,7 +50,7 @@ final class ExplicitAxis implements TimeAxis {
         t[k] = nextStart;
       } else {
         throw new SegmentEnumerationException(
-            name + "@t: (absent) (expected: present after a run of unknown end)");
+            name + "@t: (absent) (expected: present after a run whose end is open or beyond 2^63)");
       }
       if (k > 0 && t[k] <= lastStart(t, d, count, k - 1)) {
         throw new SegmentEnumerationException(name + "@t: " + t[k]
