@@ -1,5 +1,7 @@
 package org.dmmedge.mpd.predict;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -88,12 +90,19 @@ public record Cmcd(
   }
 
   /**
-   * The absolute URL of the next object request ({@code nor}), resolved against the URL of the
-   * request that carried it (RFC 3986).
+   * The absolute URL of the next object request: {@code nor} is URL-encoded (CTA-5004 §3.3,
+   * e.g. {@code ..%2F300kbps%2Fseg.m4v}), so it is percent-decoded, then resolved against the
+   * URL of the request that carried it (RFC 3986).
    */
   public Optional<String> nextObjectUrl(String requestUrl) {
     Objects.requireNonNull(requestUrl, "requestUrl");
-    return nor.map(n -> UriResolver.resolve(requestUrl, n));
+    return nor.map(n -> {
+      try {
+        return URLDecoder.decode(n.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return n;
+      }
+    }).map(n -> UriResolver.resolve(requestUrl, n));
   }
 
   /** {@code nrr} as a byte range; empty when absent or a suffix range ({@code -500}). */
