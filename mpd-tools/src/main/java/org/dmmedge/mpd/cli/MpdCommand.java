@@ -12,7 +12,6 @@ import org.dmmedge.mpd.MpdException;
 import org.dmmedge.mpd.model.Mpd;
 import org.dmmedge.mpd.model.RepresentationContext;
 import org.dmmedge.mpd.parse.MpdParseException;
-import org.dmmedge.mpd.parse.Problem;
 import org.dmmedge.mpd.segment.SegmentEnumerator;
 import org.dmmedge.mpd.segment.SegmentSequence;
 import picocli.CommandLine;
@@ -135,8 +134,7 @@ public final class MpdCommand implements Runnable {
         try {
           segments += enumerator.enumerate(rep, Optional.of(instant)).size();
         } catch (MpdException e) {
-          out.println(new Problem(rep.representation().line(), "Representation", "",
-              rep.representation().id(), e.getMessage()));
+          out.println("line " + rep.representation().line() + ": " + e.getMessage());
           problems++;
         }
       }
