@@ -44,12 +44,26 @@ public final class PlayerCommand implements Callable<Integer> {
       description = "Write the report as JSON to FILE ('-' for standard output).")
   String json;
 
+  private static URI proxyUri(String text) {
+    String expected = "--proxy: " + text + " (expected: http://host:port)";
+    try {
+      URI uri = URI.create(text);
+      if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
+          || uri.getPort() < 0) {
+        throw new IllegalArgumentException(expected);
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(expected, e);
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PlayerConfig.Builder config = PlayerConfig.builder();
     try {
       if (proxy != null) {
-        config.proxy(URI.create(proxy));
+        config.proxy(proxyUri(proxy));
       }
       if (duration != null) {
         if (!(duration > 0) || duration > 1e9) {

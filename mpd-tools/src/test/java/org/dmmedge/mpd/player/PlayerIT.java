@@ -61,6 +61,25 @@ class PlayerIT {
   }
 
   @Test
+  void playerCommandPrintsASummaryAndWritesTheJsonReport(@TempDir Path out) throws Exception {
+    try (OriginServer origin = new OriginServer(content, "origin-cli", false, path -> {})) {
+      java.io.StringWriter stdout = new java.io.StringWriter();
+      picocli.CommandLine cmd = new picocli.CommandLine(new org.dmmedge.mpd.cli.PlayerCommand());
+      cmd.setOut(new java.io.PrintWriter(stdout, true));
+      Path json = out.resolve("report.json");
+      int code = cmd.execute(origin.url(DashContent.MPD), "--duration", "4", "--json",
+          json.toString());
+      assertThat(code).isZero();
+      assertThat(stdout.toString()).contains("stalls 0").contains("2 media segments");
+      String report = java.nio.file.Files.readString(json);
+      assertThat(report).startsWith("{\"mpdUrl\":\"" + origin.url(DashContent.MPD) + "\"")
+          .contains("\"xServedBy\":\"origin-cli\"")
+          .contains(origin.url("chunk-stream0-00002.m4s"))
+          .doesNotContain("00003.m4s");
+    }
+  }
+
+  @Test
   void requestsGoThroughTheProxyAndItsCacheHeadersAreRecorded() throws Exception {
     AtomicInteger originRequests = new AtomicInteger();
     try (OriginServer origin = new OriginServer(content, "origin", false,
