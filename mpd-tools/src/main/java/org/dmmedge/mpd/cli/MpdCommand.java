@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,15 +53,13 @@ public final class MpdCommand implements Runnable {
         description = "Only this Representation.")
     String representation;
 
-    @Option(names = "--at", paramLabel = "INSTANT",
-        description = "Wall-clock instant for a dynamic MPD, ISO-8601 (default: now).")
-    String at;
+    @CommandLine.Mixin InstantOption at;
 
     @Override
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Instant instant = instant(spec, at);
+      Instant instant = at.instant(spec);
       Mpd mpd;
       try {
         mpd = MpdSource.load(source, Optional.ofNullable(baseUrl));
@@ -104,14 +101,12 @@ public final class MpdCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE", description = "The MPD file (or URL).")
     String source;
 
-    @Option(names = "--at", paramLabel = "INSTANT",
-        description = "Wall-clock instant to enumerate a dynamic MPD at (default: now).")
-    String at;
+    @CommandLine.Mixin InstantOption at;
 
     @Override
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
-      Instant instant = instant(spec, at);
+      Instant instant = at.instant(spec);
       Mpd mpd;
       try {
         mpd = MpdSource.load(source, Optional.empty());
@@ -148,18 +143,6 @@ public final class MpdCommand implements Runnable {
       }
       out.flush();
       return problems > 0 ? 1 : 0;
-    }
-  }
-
-  static Instant instant(CommandLine.Model.CommandSpec spec, String at) {
-    if (at == null) {
-      return Instant.now();
-    }
-    try {
-      return Instant.parse(at);
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--at: " + at + " (expected: an ISO-8601 instant such as 2024-01-01T00:00:00Z)");
     }
   }
 }

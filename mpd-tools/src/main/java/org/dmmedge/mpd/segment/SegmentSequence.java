@@ -88,7 +88,7 @@ public final class SegmentSequence implements Iterable<SegmentRef> {
     long time = axis.start(k);
     long d = axis.duration(k);
     long number = startNumber + k;
-    Duration start = periodStart.plus(Ticks.toDuration(time - presentationTimeOffset, timescale));
+    Duration start = Ticks.toDuration(time - presentationTimeOffset, timescale, periodStart);
     return new SegmentRef(urls.url(k, number, time), urls.range(k), number, time, d, timescale,
         start, Ticks.toDuration(d, timescale));
   }

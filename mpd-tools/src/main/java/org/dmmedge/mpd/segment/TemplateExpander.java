@@ -271,14 +271,18 @@ public final class TemplateExpander {
   }
 
   private static void appendPadded(StringBuilder out, long value, int width) {
-    String digits = Long.toString(Math.abs(value));
     if (value < 0) {
       out.append('-');
+      value = -value;
     }
-    for (int i = digits.length(); i < width; i++) {
+    int digits = 1;
+    for (long v = value; v >= 10; v /= 10) {
+      digits++;
+    }
+    for (int i = digits; i < width; i++) {
       out.append('0');
     }
-    out.append(digits);
+    out.append(value);
   }
 
   /** The template as written. */

@@ -27,6 +27,14 @@ final class Ticks {
     return Duration.ofSeconds(seconds, rest * 1_000_000_000L / timescale);
   }
 
+  /** {@code origin + ticks / timescale}, with one allocation (the per-segment hot path). */
+  static Duration toDuration(long ticks, long timescale, Duration origin) {
+    long seconds = Math.floorDiv(ticks, timescale);
+    long rest = Math.floorMod(ticks, timescale);
+    return Duration.ofSeconds(origin.getSeconds() + seconds,
+        origin.getNano() + rest * 1_000_000_000L / timescale);
+  }
+
   /** Saturating addition (window bounds may sit at the ends of the range). */
   static long plus(long a, long b) {
     long r = a + b;

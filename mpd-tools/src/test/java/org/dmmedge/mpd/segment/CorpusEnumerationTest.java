@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dmmedge.mpd.Corpus;
+import org.dmmedge.mpd.Fixtures;
 import org.dmmedge.mpd.model.ByteRange;
 import org.dmmedge.mpd.model.Mpd;
 import org.dmmedge.mpd.model.RepresentationContext;
@@ -34,21 +35,13 @@ class CorpusEnumerationTest {
     return new SegmentEnumerator().enumerate(ctx, Optional.ofNullable(at));
   }
 
-  /** Init line first, then every media line ({@link SegmentRef#toLine}). */
-  private static List<String> lines(SegmentSequence s) {
-    List<String> out = new ArrayList<>();
-    s.initialization().ifPresent(i -> out.add(i.toLine()));
-    s.forEach(r -> out.add(r.toLine()));
-    return out;
-  }
-
   @Test
   void templateNumberWithWidthOverTwoPeriodsShakaAlternate() {
     Mpd mpd = parse("shaka-player__dash-mpd-alternate_dash.mpd");
     // Period 0: 4 s of 96/24 s segments = 1 segment; Period 1 (starts at 4 s): 16 s = 4.
-    assertThat(lines(seq(mpd, 0, "1", null))).containsExactly(C + "init.mp4", C + "0001.m4s");
+    assertThat(Fixtures.lines(seq(mpd, 0, "1", null))).containsExactly(C + "init.mp4", C + "0001.m4s");
     SegmentSequence p1 = seq(mpd, 1, "1", null);
-    assertThat(lines(p1)).containsExactly(C + "init.mp4",
+    assertThat(Fixtures.lines(p1)).containsExactly(C + "init.mp4",
         C + "0001.m4s", C + "0002.m4s", C + "0003.m4s", C + "0004.m4s");
     assertThat(p1.get(1).start()).isEqualTo(Duration.ofSeconds(8));
     assertThat(p1.get(1).duration()).isEqualTo(Duration.ofSeconds(4));
@@ -59,7 +52,7 @@ class CorpusEnumerationTest {
   void templateNumberFromZeroUnderPeriodBaseUrlVideojsWebm() {
     Mpd mpd = parse("videojs-mpd-parser__webmsegments.mpd");
     // BaseURL https://www.example.com/base has no trailing slash: "base" is replaced.
-    assertThat(lines(seq(mpd, 0, "1", null))).containsExactly(
+    assertThat(Fixtures.lines(seq(mpd, 0, "1", null))).containsExactly(
         "https://www.example.com/video/init.hdr",
         "https://www.example.com/video/segment_0.chk",
         "https://www.example.com/video/segment_1.chk",
@@ -74,7 +67,7 @@ class CorpusEnumerationTest {
     // S d=2 s r=4 is five segments (10 s), but the presentation is 8 s: the fifth starts at
     // the Period end and is not part of it.
     SegmentSequence s = seq(mpd, 0, "1_V_video_8", null);
-    assertThat(lines(s)).containsExactly(
+    assertThat(Fixtures.lines(s)).containsExactly(
         C + "Fragments(video=i,format=mpd-time-csf)",
         C + "Fragments(video=0,format=mpd-time-csf)",
         C + "Fragments(video=20000000,format=mpd-time-csf)",
@@ -89,7 +82,7 @@ class CorpusEnumerationTest {
     // Video t0 = 137475698580000 / 90000 = 1527507762 s after availabilityStartTime; 6 s
     // segments. 30 s later exactly five have ended, so five are available.
     Instant at = Instant.parse("2012-01-01T00:00:00Z").plusSeconds(1527507762L + 30);
-    assertThat(lines(seq(mpd, 0, "V300", at))).containsExactly(
+    assertThat(Fixtures.lines(seq(mpd, 0, "V300", at))).containsExactly(
         C + "V300/init.mp4",
         C + "V300/t137475698580000.m4s",
         C + "V300/t137475699120000.m4s",
@@ -98,7 +91,7 @@ class CorpusEnumerationTest {
         C + "V300/t137475700740000.m4s");
     // Audio starts 48 ms later with 6.016 s / 5.995 s segments: the fifth ends at 30.107 s.
     SegmentSequence audio = seq(mpd, 0, "A48", at);
-    assertThat(lines(audio)).containsExactly(
+    assertThat(Fixtures.lines(audio)).containsExactly(
         C + "A48/init.mp4",
         C + "A48/t73320372578304.m4s",
         C + "A48/t73320372867072.m4s",
@@ -118,16 +111,16 @@ class CorpusEnumerationTest {
     for (int n = 1793; n <= 1800; n++) {
       expected.add(C + String.format("chunk-%05d.mp4", n));
     }
-    assertThat(lines(s)).isEqualTo(expected);
+    assertThat(Fixtures.lines(s)).isEqualTo(expected);
     assertThat(s.get(0).start()).isEqualTo(Duration.ofSeconds(3584));
-    assertThat(lines(s).get(0)).isEqualTo(C + "chunk-01793.mp4");
+    assertThat(Fixtures.lines(s).get(0)).isEqualTo(C + "chunk-01793.mp4");
   }
 
   @Test
   void segmentListWithMediaRangesShaka6339() {
     Mpd mpd = parse("shaka-player__6339_master.mpd");
     SegmentSequence v = seq(mpd, 0, "a4c937bb-6f30-4ecb-8301-09fc1fd94c30", null);
-    assertThat(lines(v)).containsExactly(
+    assertThat(Fixtures.lines(v)).containsExactly(
         C + "v.mp4\tbytes=36-745",
         C + "v.mp4\tbytes=746-18481",
         C + "v.mp4\tbytes=18482-32360",
@@ -143,7 +136,7 @@ class CorpusEnumerationTest {
   void segmentListWithTimelineAndAbsoluteUrlsStSl() {
     Mpd mpd = parse("dash-mpd-rs__st-sl.mpd");
     SegmentSequence s = seq(mpd, 0, "video1", null);
-    assertThat(lines(s)).containsExactly(
+    assertThat(Fixtures.lines(s)).containsExactly(
         "https://foobar.com/init.mp4",
         "https://foobar.com/fie.0.m4v",
         "https://foobar.com/fie.1.m4v",
@@ -157,7 +150,7 @@ class CorpusEnumerationTest {
     Mpd mpd = parse("shaka-player__dv-p8-1-hevc_manifest.mpd");
     SegmentSequence s = seq(mpd, 0, "video-hvc1-dvh1-db1p-1", null);
     String url = C + "media-video-hvc1-dvh1-db1p-1.mp4";
-    assertThat(lines(s)).containsExactly(url + "\tbytes=0-802", url);
+    assertThat(Fixtures.lines(s)).containsExactly(url + "\tbytes=0-802", url);
     assertThat(s.index().orElseThrow().toLine()).isEqualTo(url + "\tbytes=803-1266");
     assertThat(s.get(0).duration()).isEqualTo(Duration.ofMillis(71708));
   }
@@ -166,7 +159,7 @@ class CorpusEnumerationTest {
   void segmentBaseInheritingRepresentationIndexVideojs() {
     Mpd mpd = parse("videojs-mpd-parser__segmentBase.mpd");
     SegmentSequence s = seq(mpd, 0, "482", null);
-    assertThat(lines(s)).containsExactly("https://www.example.com/1080p.ts");
+    assertThat(Fixtures.lines(s)).containsExactly("https://www.example.com/1080p.ts");
     assertThat(s.index().orElseThrow().url()).isEqualTo("https://www.example.com/1080p.sidx");
   }
 
@@ -174,10 +167,10 @@ class CorpusEnumerationTest {
   void multiPeriodStartDerivedFromPreviousDurationShakaClearEncrypted() {
     Mpd mpd = parse("shaka-player__clear-encrypted_manifest.mpd");
     assertThat(mpd.periods().get(1).start()).contains(Duration.ofSeconds(8));
-    assertThat(lines(seq(mpd, 0, "10", null))).containsExactly(
+    assertThat(Fixtures.lines(seq(mpd, 0, "10", null))).containsExactly(
         C + "clear-v-init.mp4", C + "clear-v-s1.mp4", C + "clear-v-s2.mp4");
     SegmentSequence p2 = seq(mpd, 1, "20", null);
-    assertThat(lines(p2)).containsExactly(
+    assertThat(Fixtures.lines(p2)).containsExactly(
         C + "enc-v-init.mp4", C + "enc-v-s1.mp4", C + "enc-v-s2.mp4");
     assertThat(p2.get(1).start()).isEqualTo(Duration.ofSeconds(12));
   }

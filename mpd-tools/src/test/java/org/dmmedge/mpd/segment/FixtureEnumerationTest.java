@@ -19,20 +19,13 @@ import org.junit.jupiter.api.Test;
 class FixtureEnumerationTest {
   private static final SegmentEnumerator ENUMERATOR = new SegmentEnumerator();
 
-  private static List<String> lines(SegmentSequence s) {
-    List<String> out = new ArrayList<>();
-    s.initialization().ifPresent(i -> out.add(i.toLine()));
-    s.forEach(r -> out.add(r.toLine()));
-    return out;
-  }
-
   @Test
   void repeatUntilNextSAndUntilPeriodEndInAStaticMpd() {
     Mpd mpd = Fixtures.load("timeline-r-minus-1-static.mpd", "https://x.example/m.mpd");
     String b = "https://media.example/show/v1/";
     // 0..10 s in 2 s steps up to the next S@t (10 s), then 3 s steps while they start
     // before the Period end (21 s).
-    assertThat(lines(ENUMERATOR.enumerate(Fixtures.rep(mpd, 0, "v1"), Optional.empty())))
+    assertThat(Fixtures.lines(ENUMERATOR.enumerate(Fixtures.rep(mpd, 0, "v1"), Optional.empty())))
         .containsExactly(b + "init.mp4", b + "0.m4s", b + "2000.m4s", b + "4000.m4s",
             b + "6000.m4s", b + "8000.m4s", b + "10000.m4s", b + "13000.m4s", b + "16000.m4s",
             b + "19000.m4s");
@@ -46,7 +39,7 @@ class FixtureEnumerationTest {
     // left the 10 s window.
     SegmentSequence s = ENUMERATOR.enumerate(Fixtures.rep(mpd, 0, "mid"), Optional.of(at));
     String b = "https://live.example/ch1/";
-    assertThat(lines(s)).containsExactly(b + "init.mp4", b + "seg-0026.m4s", b + "seg-0027.m4s",
+    assertThat(Fixtures.lines(s)).containsExactly(b + "init.mp4", b + "seg-0026.m4s", b + "seg-0027.m4s",
         b + "seg-0028.m4s", b + "seg-0029.m4s", b + "seg-0030.m4s");
     assertThat(s.get(0).time()).isEqualTo(25 * 180_000L);
     assertThat(s.get(0).start()).isEqualTo(Duration.ofSeconds(50));
@@ -85,7 +78,7 @@ class FixtureEnumerationTest {
     assertThat(after.duration()).contains(Duration.ofSeconds(10));
     assertThat(after.adaptationSets().get(0).xlink())
         .contains(new XLink("https://ads.example/set.xml", "onRequest"));
-    assertThat(lines(ENUMERATOR.enumerate(Fixtures.rep(mpd, 2, "v"), Optional.empty())))
+    assertThat(Fixtures.lines(ENUMERATOR.enumerate(Fixtures.rep(mpd, 2, "v"), Optional.empty())))
         .containsExactly("https://x.example/after-1.m4s", "https://x.example/after-2.m4s");
   }
 
@@ -101,7 +94,7 @@ class FixtureEnumerationTest {
     assertThat(a.representation().codecs()).contains("avc1.64001f");
     String v = "https://cdn-a.example/vod/video/";
     SegmentSequence sa = ENUMERATOR.enumerate(a, Optional.empty());
-    assertThat(lines(sa)).containsExactly(
+    assertThat(Fixtures.lines(sa)).containsExactly(
         v + "a-init.mp4", v + "a-10.m4s", v + "a-11.m4s", v + "a-12.m4s");
     assertThat(sa.get(0).time()).isEqualTo(500);
     assertThat(sa.get(0).start()).isEqualTo(Duration.ZERO);
@@ -109,13 +102,13 @@ class FixtureEnumerationTest {
 
     var b = Fixtures.rep(mpd, 0, "b");
     assertThat(b.representation().width()).hasValue(1280);
-    assertThat(lines(ENUMERATOR.enumerate(b, Optional.empty()))).containsExactly(
+    assertThat(Fixtures.lines(ENUMERATOR.enumerate(b, Optional.empty()))).containsExactly(
         v + "hd/b-init.mp4", v + "hd/200/010.m4s", v + "hd/200/011.m4s");
 
     var aud = Fixtures.rep(mpd, 0, "aud");
     String p = "https://cdn-a.example/vod/period1/";
     SegmentSequence audio = ENUMERATOR.enumerate(aud, Optional.empty());
-    assertThat(lines(audio)).containsExactly(
+    assertThat(Fixtures.lines(audio)).containsExactly(
         p + "audio/init.mp4", p + "audio/1.m4s", p + "audio/2.m4s");
     assertThat(audio.get(1).duration()).isEqualTo(Duration.ofSeconds(5));
 
