@@ -1,0 +1,84 @@
+package org.dmmedge.mpd.player;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.dmmedge.mpd.model.ByteRange;
+
+/**
+ * GET requests over {@link HttpClient} (HTTP/1.1, redirects followed, optional HTTP proxy),
+ * timed with a {@link PlaybackClock}. Bodies are either kept (MPDs) or counted and dropped
+ * (segments, so a long run holds no media in memory). Thread-safe.
+ */
+public final class HttpFetcher {
+  /** A completed exchange. {@code body} is empty unless it was asked for. */
+  public record Response(URI uri, int status, HttpHeaders headers, long bytes, long nanos,
+      byte[] body) {}
+
+  private final HttpClient client;
+  private final PlaybackClock clock;
+  private final Duration timeout;
+
+  public HttpFetcher(Optional<URI> proxy, Duration timeout, PlaybackClock clock) {
+    HttpClient.Builder b = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(timeout);
+    proxy.ifPresent(p -> b.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))));
+    this.client = b.build();
+    this.clock = clock;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Fetches {@code url}.
+   *
+   * @throws IOException when no response arrived (connect, timeout, reset)
+   */
+  public Response get(String url, Optional<ByteRange> range, boolean keepBody)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+    range.ifPresent(r -> request.header("Range", r.toHttpRange()));
+    long start = clock.nanoTime();
+    HttpResponse<InputStream> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    byte[] kept = new byte[0];
+    long bytes = 0;
+    try (InputStream in = response.body()) {
+      if (keepBody) {
+        kept = in.readAllBytes();
+        bytes = kept.length;
+      } else {
+        byte[] buf = new byte[64 * 1024];
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+          bytes += n;
+        }
+      }
+    }
+    return new Response(response.uri(), response.statusCode(), response.headers(), bytes,
+        clock.nanoTime() - start, kept);
+  }
+
+  /** Fetches a document (an MPD) or fails with a message naming the URL and the status. */
+  public Response document(String url) throws InterruptedException {
+    try {
+      Response r = get(url, Optional.empty(), true);
+      if (r.status() / 100 != 2) {
+        throw new UncheckedIOException(new IOException(
+            url + ": HTTP status " + r.status() + " (expected: 2xx)"));
+      }
+      return r;
+    } catch (IOException e) {
+      throw new UncheckedIOException(url + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package org.dmmedge.mpd.player;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of a {@link PlayerEmulator} run.
+ *
+ * @param proxy HTTP proxy for every request (an edge in forward mode), e.g.
+ *     {@code http://127.0.0.1:8080}
+ * @param maxContent stop after this much media was downloaded (default: the whole
+ *     presentation; {@link #DEFAULT_LIVE_CONTENT} for a dynamic MPD)
+ * @param bufferTarget the buffer the player fills up to before waiting (default 30 s)
+ * @param startThreshold buffer needed to start and to resume after a stall (default 2 s)
+ * @param requestTimeout per request (default 10 s)
+ * @param safetyFactor of the throughput estimate the ABR may use (default 0.8)
+ */
+public record PlayerConfig(
+    Optional<URI> proxy,
+    Optional<Duration> maxContent,
+    Duration bufferTarget,
+    Duration startThreshold,
+    Duration requestTimeout,
+    double safetyFactor) {
+  public static final Duration DEFAULT_BUFFER_TARGET = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_START_THRESHOLD = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_LIVE_CONTENT = Duration.ofSeconds(60);
+  public static final double DEFAULT_SAFETY_FACTOR = 0.8;
+
+  public PlayerConfig {
+    Objects.requireNonNull(proxy, "proxy");
+    Objects.requireNonNull(maxContent, "maxContent");
+    positive("bufferTarget", bufferTarget);
+    positive("startThreshold", startThreshold);
+    positive("requestTimeout", requestTimeout);
+    maxContent.ifPresent(d -> positive("maxContent", d));
+    proxy.ifPresent(p -> {
+      if (p.getHost() == null || p.getPort() < 0) {
+        throw new IllegalArgumentException("proxy: " + p + " (expected: http://host:port)");
+      }
+    });
+    if (!(safetyFactor > 0 && safetyFactor <= 1)) {
+      throw new IllegalArgumentException("safetyFactor: " + safetyFactor + " (expected: (0, 1])");
+    }
+  }
+
+  private static void positive(String name, Duration d) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder; every setter checks its argument when {@link #build} runs the record's checks. */
+  public static final class Builder {
+    private Optional<URI> proxy = Optional.empty();
+    private Optional<Duration> maxContent = Optional.empty();
+    private Duration bufferTarget = DEFAULT_BUFFER_TARGET;
+    private Duration startThreshold = DEFAULT_START_THRESHOLD;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private double safetyFactor = DEFAULT_SAFETY_FACTOR;
+
+    public Builder proxy(URI proxy) {
+      this.proxy = Optional.of(proxy);
+      return this;
+    }
+
+    public Builder maxContent(Duration maxContent) {
+      this.maxContent = Optional.of(maxContent);
+      return this;
+    }
+
+    public Builder bufferTarget(Duration bufferTarget) {
+      this.bufferTarget = bufferTarget;
+      return this;
+    }
+
+    public Builder startThreshold(Duration startThreshold) {
+      this.startThreshold = startThreshold;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    public Builder safetyFactor(double safetyFactor) {
+      this.safetyFactor = safetyFactor;
+      return this;
+    }
+
+    public PlayerConfig build() {
+      return new PlayerConfig(proxy, maxContent, bufferTarget, startThreshold, requestTimeout,
+          safetyFactor);
+    }
+  }
+}

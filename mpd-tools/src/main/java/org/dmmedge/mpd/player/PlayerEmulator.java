@@ -1,0 +1,258 @@
+package org.dmmedge.mpd.player;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.dmmedge.mpd.MpdException;
+import org.dmmedge.mpd.model.AdaptationSet;
+import org.dmmedge.mpd.model.Mpd;
+import org.dmmedge.mpd.model.Period;
+import org.dmmedge.mpd.model.Representation;
+import org.dmmedge.mpd.model.RepresentationContext;
+import org.dmmedge.mpd.parse.MpdParser;
+import org.dmmedge.mpd.segment.SegmentEnumerator;
+import org.dmmedge.mpd.segment.SegmentRef;
+import org.dmmedge.mpd.segment.SegmentSequence;
+
+/**
+ * A DASH client that measures quality of experience: fetches the MPD, plays the video
+ * AdaptationSet of each Period in turn (the first AdaptationSet when none is video; audio and
+ * text are not fetched), starting at the lowest bitrate and adapting with {@link AbrPolicy},
+ * and keeps a {@link BufferModel} in real time: it fills the buffer up to the target, then
+ * waits while playback drains it, exactly as a player would.
+ *
+ * <p>Live MPDs start at the live window's playback point and wait for segments to become
+ * available (re-fetching the MPD when none appears; giving up after {@link #LIVE_PATIENCE}).
+ * A failed segment request is recorded as an error and the player moves on (its buffer
+ * drains as a real player's would).
+ *
+ * <p>Design: one thread, blocking requests; time from the injected {@link PlaybackClock}.
+ */
+public final class PlayerEmulator {
+  /** Longest wait for a new live segment before giving up. */
+  static final Duration LIVE_PATIENCE = Duration.ofSeconds(30);
+  private static final Duration LIVE_POLL = Duration.ofMillis(500);
+  private static final Duration EPSILON = Duration.ofNanos(1_000);
+
+  private final PlayerConfig config;
+  private final PlaybackClock clock;
+  private final HttpFetcher http;
+  private final MpdParser parser = new MpdParser();
+  private final SegmentEnumerator enumerator = new SegmentEnumerator();
+
+  public PlayerEmulator(PlayerConfig config, PlaybackClock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.http = new HttpFetcher(config.proxy(), config.requestTimeout(), clock);
+  }
+
+  /**
+   * Plays {@code mpdUrl} until the presentation ends or {@code maxContent} is downloaded.
+   *
+   * @throws PlayerException when the MPD cannot be fetched or parsed, or has nothing to play
+   */
+  public QoeReport play(String mpdUrl) throws InterruptedException {
+    Run run = new Run(mpdUrl, clock.nanoTime());
+    Mpd mpd = run.fetchMpd();
+    Duration limit = config.maxContent()
+        .orElse(mpd.isDynamic() ? PlayerConfig.DEFAULT_LIVE_CONTENT : Duration.ofDays(365));
+    Duration position = mpd.isDynamic()
+        ? Duration.between(mpd.availabilityStartTime().orElseThrow(),
+            mpd.liveWindow(clock.instant()).playbackPoint())
+        : Duration.ZERO;
+    for (int p = 0; p < mpd.periods().size() && run.played.compareTo(limit) < 0; p++) {
+      Optional<Duration> periodEnd = mpd.periods().get(p).end();
+      if (periodEnd.isPresent() && periodEnd.get().compareTo(position) <= 0) {
+        continue;
+      }
+      Optional<Duration> end = run.playPeriod(mpd, p, position, limit);
+      mpd = run.mpd;
+      if (end.isEmpty()) {
+        break;
+      }
+      position = end.get();
+    }
+    run.buffer.finish(clock.nanoTime());
+    return run.report();
+  }
+
+  /** The state of one play-through. */
+  private final class Run {
+    final String mpdUrl;
+    final BufferModel buffer;
+    final AbrPolicy abr;
+    final List<SegmentDownload> downloads = new ArrayList<>();
+    final List<String> errors = new ArrayList<>();
+    final Set<String> initialized = new HashSet<>();
+    Mpd mpd;
+    long bytes;
+    int switches;
+    Duration played = Duration.ZERO;
+    String lastRepresentation;
+
+    Run(String mpdUrl, long startNanos) {
+      this.mpdUrl = mpdUrl;
+      long start = config.startThreshold().toNanos();
+      this.buffer = new BufferModel(startNanos, start, start);
+      // Up-switches need twice the start buffer, but never more than the target holds.
+      this.abr = new AbrPolicy(config.safetyFactor(), start,
+          Math.min(2 * start, config.bufferTarget().toNanos()));
+    }
+
+    Mpd fetchMpd() throws InterruptedException {
+      try {
+        HttpFetcher.Response r = http.document(mpdUrl);
+        bytes += r.bytes();
+        mpd = parser.parse(r.body(), Optional.of(r.uri().toString()));
+        return mpd;
+      } catch (UncheckedIOException | MpdException e) {
+        throw new PlayerException("MPD " + mpdUrl + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Plays one Period from {@code position}; the position reached, or empty to stop. */
+    Optional<Duration> playPeriod(Mpd current, int periodIndex, Duration position,
+        Duration limit) throws InterruptedException {
+      List<RepresentationContext> ladder = ladder(current, periodIndex);
+      if (ladder.isEmpty()) {
+        errors.add("Period " + periodIndex + ": no Representation to play");
+        return current.periods().get(periodIndex).end();
+      }
+      List<Long> bandwidths = ladder.stream().map(c -> c.representation().bandwidth()).toList();
+      int choice = 0;
+      Duration waited = Duration.ZERO;
+      while (played.compareTo(limit) < 0) {
+        waitForRoom();
+        choice = abr.choose(bandwidths, choice, buffer.levelNanos());
+        RepresentationContext ctx = ladder.get(choice);
+        SegmentSequence seq = enumerate(ctx);
+        if (seq == null) {
+          return Optional.empty();
+        }
+        OptionalLong i = seq.firstEndingAfter(position.plus(EPSILON));
+        if (i.isEmpty()) {
+          Optional<Duration> end = ctx.period().end();
+          if (!mpd.isDynamic() || (end.isPresent() && end.get().compareTo(position) <= 0)) {
+            return end.isPresent() ? end : Optional.of(position);
+          }
+          if (waited.compareTo(LIVE_PATIENCE) >= 0) {
+            errors.add("no new live segment after " + position + " for " + LIVE_PATIENCE);
+            return Optional.empty();
+          }
+          clock.sleep(LIVE_POLL);
+          buffer.advance(clock.nanoTime());
+          waited = waited.plus(LIVE_POLL);
+          fetchMpd();
+          ladder = ladder(mpd, Math.min(periodIndex, mpd.periods().size() - 1));
+          if (ladder.isEmpty()) {
+            return Optional.empty();
+          }
+          choice = Math.min(choice, ladder.size() - 1);
+          continue;
+        }
+        waited = Duration.ZERO;
+        SegmentRef segment = seq.get(i.getAsLong());
+        Representation rep = ctx.representation();
+        String initKey = periodIndex + "/" + rep.id() + "/" + rep.bandwidth();
+        if (seq.initialization().isPresent() && initialized.add(initKey)) {
+          download(seq.initialization().get(), "init", rep, false);
+        }
+        if (lastRepresentation != null && !lastRepresentation.equals(initKey)) {
+          switches++;
+        }
+        lastRepresentation = initKey;
+        if (download(segment, "media", rep, true)) {
+          played = played.plus(segment.duration());
+        }
+        position = segment.start().plus(segment.duration());
+      }
+      return Optional.empty();
+    }
+
+    private SegmentSequence enumerate(RepresentationContext ctx) {
+      try {
+        return enumerator.enumerate(ctx, Optional.of(clock.instant()));
+      } catch (MpdException e) {
+        errors.add(ctx + ": " + e.getMessage());
+        return null;
+      }
+    }
+
+    /** Waits while the buffer holds more than the target (playback drains it meanwhile). */
+    private void waitForRoom() throws InterruptedException {
+      buffer.advance(clock.nanoTime());
+      long excess = buffer.levelNanos() - config.bufferTarget().toNanos();
+      if (excess > 0 && buffer.playing()) {
+        clock.sleep(Duration.ofNanos(excess));
+        buffer.advance(clock.nanoTime());
+      }
+    }
+
+    /** Fetches a segment; true when it arrived whole (2xx). */
+    private boolean download(SegmentRef segment, String kind, Representation rep, boolean media)
+        throws InterruptedException {
+      int status = 0;
+      long size = 0;
+      long nanos = 0;
+      Optional<String> xCache = Optional.empty();
+      Optional<String> xServedBy = Optional.empty();
+      long started = clock.nanoTime();
+      try {
+        HttpFetcher.Response r = http.get(segment.url(), segment.range(), false);
+        status = r.status();
+        size = r.bytes();
+        nanos = r.nanos();
+        xCache = r.headers().firstValue("X-Cache");
+        xServedBy = r.headers().firstValue("X-Served-By");
+        if (status / 100 != 2) {
+          errors.add(segment.url() + ": HTTP status " + status + " (expected: 2xx)");
+        }
+      } catch (IOException e) {
+        nanos = clock.nanoTime() - started;
+        errors.add(segment.url() + ": " + e);
+      }
+      bytes += size;
+      boolean ok = status / 100 == 2;
+      if (media && ok) {
+        abr.record(size, nanos);
+        buffer.append(segment.duration().toNanos(), clock.nanoTime());
+      } else {
+        buffer.advance(clock.nanoTime());
+      }
+      downloads.add(new SegmentDownload(segment.url(), kind, rep.id(), rep.bandwidth(),
+          segment.number(), size, Duration.ofNanos(nanos), status, xCache, xServedBy,
+          Duration.ofNanos(buffer.levelNanos())));
+      return ok;
+    }
+
+    QoeReport report() {
+      return new QoeReport(mpdUrl, Duration.ofNanos(Math.max(0, buffer.startupDelayNanos())),
+          buffer.stallCount(), Duration.ofNanos(buffer.stallNanos()), switches, bytes, played,
+          downloads, errors);
+    }
+  }
+
+  /** The Representations to choose from in a Period, ascending bandwidth. */
+  private static List<RepresentationContext> ladder(Mpd mpd, int periodIndex) {
+    Period period = mpd.periods().get(periodIndex);
+    Optional<AdaptationSet> set = period.adaptationSets().stream()
+        .filter(a -> a.kind().equals("video") && !a.representations().isEmpty()).findFirst()
+        .or(() -> period.adaptationSets().stream()
+            .filter(a -> !a.representations().isEmpty()).findFirst());
+    if (set.isEmpty()) {
+      return List.of();
+    }
+    return set.get().representations().stream()
+        .sorted(Comparator.comparingLong(Representation::bandwidth))
+        .map(r -> new RepresentationContext(mpd, periodIndex, period, set.get(), r))
+        .toList();
+  }
+}

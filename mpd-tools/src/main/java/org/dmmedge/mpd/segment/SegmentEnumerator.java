@@ -1,0 +1,260 @@
+package org.dmmedge.mpd.segment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.dmmedge.mpd.model.BaseUrl;
+import org.dmmedge.mpd.model.ByteRange;
+import org.dmmedge.mpd.model.Mpd;
+import org.dmmedge.mpd.model.Period;
+import org.dmmedge.mpd.model.Representation;
+import org.dmmedge.mpd.model.RepresentationContext;
+import org.dmmedge.mpd.model.SegmentBase;
+import org.dmmedge.mpd.model.SegmentInfo;
+import org.dmmedge.mpd.model.SegmentList;
+import org.dmmedge.mpd.model.SegmentTemplate;
+import org.dmmedge.mpd.model.SegmentUrl;
+import org.dmmedge.mpd.model.UrlRange;
+
+/**
+ * Lists the segments of a Representation for every addressing scheme of ISO/IEC 23009-1
+ * §5.3.9: SegmentBase (one resource, optional index range), SegmentList, and SegmentTemplate
+ * with {@code @duration} or a SegmentTimeline (neither: one segment).
+ *
+ * <p>Window. Static MPD: the segments that overlap the Period (a segment that starts at or
+ * after the Period end is not part of it; {@code S@r=-1} repeats up to it). Dynamic MPD at an
+ * instant {@code now}: additionally, a segment is available once it is complete
+ * ({@code availabilityStartTime + PeriodStart + (end - presentationTimeOffset) / timescale <=
+ * now}) and until {@code timeShiftBufferDepth} after that; {@code availabilityTimeOffset} is
+ * not applied. {@code @endNumber} bounds templates.
+ *
+ * <p>URLs are resolved through the first BaseURL of every level (document, MPD, Period,
+ * AdaptationSet, Representation) with {@link UriResolver}; {@link #baseUrls} lists the
+ * alternatives.
+ *
+ * <p>Bounds. Everything is computed lazily (see {@link SegmentSequence}), but a window larger
+ * than {@code maxSegments} is refused, so absurd values ({@code @r} of 10^12) fail with a
+ * message instead of producing an endless listing. Immutable and thread-safe.
+ */
+public final class SegmentEnumerator {
+  /** Default bound on the segments of one window: a week of 1 s segments, with room. */
+  public static final long DEFAULT_MAX_SEGMENTS = 10_000_000;
+  private static final int MAX_BASE_URL_COMBINATIONS = 64;
+  private static final long NANOS = 1_000_000_000L;
+
+  private final long maxSegments;
+
+  public SegmentEnumerator() {
+    this(DEFAULT_MAX_SEGMENTS);
+  }
+
+  /** @throws IllegalArgumentException unless {@code maxSegments > 0} */
+  public SegmentEnumerator(long maxSegments) {
+    if (maxSegments <= 0) {
+      throw new IllegalArgumentException("maxSegments: " + maxSegments + " (expected: > 0)");
+    }
+    this.maxSegments = maxSegments;
+  }
+
+  /**
+   * The segments of {@code context} through its primary BaseURLs.
+   *
+   * @param at the wall-clock instant for a dynamic MPD (required then; ignored when static)
+   * @throws SegmentEnumerationException when the segments cannot be listed (see class doc)
+   */
+  public SegmentSequence enumerate(RepresentationContext context, Optional<Instant> at) {
+    return enumerate(context, at, baseUrl(context));
+  }
+
+  /** As {@link #enumerate(RepresentationContext, Optional)} with an explicit resolved base. */
+  public SegmentSequence enumerate(RepresentationContext context, Optional<Instant> at,
+      String base) {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(base, "base");
+    Representation rep = context.representation();
+    Period period = context.period();
+    SegmentInfo info = rep.segmentInfo();
+    long ts = info.timescale();
+    long pto = info.presentationTimeOffset();
+    Duration periodStart = period.start().orElse(Duration.ZERO);
+    long periodEnd = period.duration()
+        .map(d -> Ticks.plus(pto, Ticks.of(d, ts))).orElse(Long.MAX_VALUE);
+    long periodTicks = periodEnd == Long.MAX_VALUE ? 0 : periodEnd - pto;
+    String where = context + " (line " + rep.line() + ")";
+
+    if (info instanceof SegmentBase sb) {
+      Optional<SegmentRef> init = sb.initialization().map(u -> urlRef(base, u));
+      Optional<SegmentRef> index = sb.indexRange()
+          .map(r -> new SegmentRef(base, Optional.of(r), 0, pto, 0, ts, periodStart, Duration.ZERO))
+          .or(() -> sb.representationIndex().map(u -> urlRef(base, u)));
+      // One segment spanning the Period: timed in nanoseconds so its duration is exact.
+      long nanos = period.duration().map(d -> Ticks.of(d, NANOS)).orElse(0L);
+      return single(context, init, index, base, Optional.empty(), 0, nanos, NANOS,
+          periodStart, 1);
+    }
+    if (info instanceof SegmentTemplate st) {
+      String media = st.media().orElseThrow(() -> new SegmentEnumerationException(
+          where + " SegmentTemplate@media: (absent) (expected: a URL template)"));
+      TemplateExpander mediaUrls = compile(where, "media", media)
+          .bind(rep.id(), rep.bandwidth()).resolveAgainst(base);
+      Optional<SegmentRef> init = st.initialization()
+          .map(t -> compile(where, "initialization", t).bind(rep.id(), rep.bandwidth())
+              .resolveAgainst(base).expand(rep.id(), rep.bandwidth(), st.startNumber(), pto, 0))
+          .map(u -> new SegmentRef(u, Optional.empty(), 0, pto, 0, ts, periodStart, Duration.ZERO))
+          .or(() -> st.initializationElement().map(u -> urlRef(base, u)));
+      UrlSource urls = new UrlSource() {
+        @Override
+        public String url(long index, long number, long time) {
+          return mediaUrls.expand(rep.id(), rep.bandwidth(), number, time, 0);
+        }
+
+        @Override
+        public Optional<ByteRange> range(long index) {
+          return Optional.empty();
+        }
+      };
+      long cap = st.endNumber().isPresent()
+          ? Math.max(0, st.endNumber().getAsLong() - st.startNumber() + 1) : TimeAxis.OPEN;
+      if (st.timeline().isEmpty() && st.duration().isEmpty()) {
+        return single(context, init, Optional.empty(),
+            mediaUrls.expand(rep.id(), rep.bandwidth(), st.startNumber(), pto, 0),
+            Optional.empty(), pto, periodTicks, ts, periodStart, st.startNumber());
+      }
+      TimeAxis axis = st.timeline().isPresent()
+          ? ExplicitAxis.of(st.timeline().get(), periodEnd, where + " SegmentTimeline")
+          : new UniformAxis(pto, st.duration().getAsLong(), TimeAxis.OPEN);
+      return windowed(context, at, init, axis, urls, cap, st.startNumber(), ts, pto, periodEnd,
+          periodStart, where);
+    }
+    SegmentList sl = (SegmentList) info;
+    List<SegmentUrl> list = sl.segmentUrls();
+    Optional<SegmentRef> init = sl.initialization().map(u -> urlRef(base, u));
+    UrlSource urls = new UrlSource() {
+      @Override
+      public String url(long index, long number, long time) {
+        return list.get((int) index).media().map(m -> UriResolver.resolve(base, m)).orElse(base);
+      }
+
+      @Override
+      public Optional<ByteRange> range(long index) {
+        return list.get((int) index).mediaRange();
+      }
+    };
+    if (sl.timeline().isEmpty() && sl.duration().isEmpty()) {
+      if (list.size() > 1) {
+        throw new SegmentEnumerationException(where + " SegmentList@duration: (absent) (expected:"
+            + " @duration or a SegmentTimeline for " + list.size() + " SegmentURLs)");
+      }
+      return new SegmentSequence(context, init, Optional.empty(),
+          new UniformAxis(pto, periodTicks, list.size()), urls, 0, list.size(), sl.startNumber(),
+          ts, pto, periodStart);
+    }
+    TimeAxis axis = sl.timeline().isPresent()
+        ? ExplicitAxis.of(sl.timeline().get(), periodEnd, where + " SegmentTimeline")
+        : new UniformAxis(pto, sl.duration().getAsLong(), list.size());
+    return windowed(context, at, init, axis, urls, list.size(), sl.startNumber(), ts, pto,
+        periodEnd, periodStart, where);
+  }
+
+  private SegmentSequence windowed(RepresentationContext context, Optional<Instant> at,
+      Optional<SegmentRef> init, TimeAxis axis, UrlSource urls, long cap, long startNumber,
+      long ts, long pto, long periodEnd, Duration periodStart, String where) {
+    Mpd mpd = context.mpd();
+    long from = axis.countEndingBy(pto);
+    long to = Math.min(axis.size(), cap);
+    if (periodEnd != Long.MAX_VALUE) {
+      to = Math.min(to, axis.countStartingBefore(periodEnd));
+    }
+    if (mpd.isDynamic()) {
+      Instant now = at.orElseThrow(() -> new SegmentEnumerationException(
+          where + ": dynamic MPD (expected: an instant to enumerate at)"));
+      if (context.period().start().isEmpty() || mpd.availabilityStartTime().isEmpty()) {
+        // An early available Period (§5.3.2.1) or a live MPD without a clock: nothing yet.
+        return new SegmentSequence(context, init, Optional.empty(), axis, urls, 0, 0,
+            startNumber, ts, pto, periodStart);
+      }
+      Instant periodAnchor = mpd.availabilityStartTime().get().plus(periodStart);
+      long nowTicks = Ticks.plus(pto, Ticks.of(Duration.between(periodAnchor, now), ts));
+      to = Math.min(to, axis.countEndingBy(nowTicks));
+      if (mpd.timeShiftBufferDepth().isPresent()) {
+        long depth = Ticks.of(mpd.timeShiftBufferDepth().get(), ts);
+        from = Math.max(from, axis.countEndingBy(Ticks.plus(nowTicks, -depth)));
+      }
+    } else if (to == TimeAxis.OPEN) {
+      throw new SegmentEnumerationException(where + ": Period end: (unknown) (expected:"
+          + " MPD@mediaPresentationDuration, Period@duration or a next Period@start)");
+    }
+    if (to - from > maxSegments) {
+      throw new SegmentEnumerationException(where + ": segments: " + (to - from)
+          + " (expected: <= " + maxSegments + ")");
+    }
+    return new SegmentSequence(context, init, Optional.empty(), axis, urls, from, to,
+        startNumber, ts, pto, periodStart);
+  }
+
+  private static SegmentSequence single(RepresentationContext context,
+      Optional<SegmentRef> init, Optional<SegmentRef> index, String url,
+      Optional<ByteRange> range, long pto, long periodTicks, long ts, Duration periodStart,
+      long number) {
+    UrlSource urls = new UrlSource() {
+      @Override
+      public String url(long i, long n, long time) {
+        return url;
+      }
+
+      @Override
+      public Optional<ByteRange> range(long i) {
+        return range;
+      }
+    };
+    return new SegmentSequence(context, init, index, new UniformAxis(pto, periodTicks, 1), urls,
+        0, 1, number, ts, pto, periodStart);
+  }
+
+  private static SegmentRef urlRef(String base, UrlRange u) {
+    String url = u.sourceUrl().map(s -> UriResolver.resolve(base, s)).orElse(base);
+    return new SegmentRef(url, u.range(), 0, 0, 0, 1, Duration.ZERO, Duration.ZERO);
+  }
+
+  private static TemplateExpander compile(String where, String attribute, String template) {
+    try {
+      return TemplateExpander.compile(template);
+    } catch (IllegalArgumentException e) {
+      throw new SegmentEnumerationException(
+          where + " SegmentTemplate@" + attribute + ": " + e.getMessage());
+    }
+  }
+
+  /** The primary resolved base URL of a Representation (first BaseURL of every level). */
+  public static String baseUrl(RepresentationContext context) {
+    return baseUrls(context).get(0);
+  }
+
+  /**
+   * Every combination of alternative BaseURLs down to the Representation, resolved, primary
+   * first (at most 64).
+   */
+  public static List<String> baseUrls(RepresentationContext context) {
+    List<String> bases = List.of(context.mpd().documentUrl().orElse(""));
+    for (List<BaseUrl> level : List.of(context.mpd().baseUrls(), context.period().baseUrls(),
+        context.adaptationSet().baseUrls(), context.representation().baseUrls())) {
+      if (level.isEmpty()) {
+        continue;
+      }
+      List<String> next = new ArrayList<>();
+      for (String b : bases) {
+        for (BaseUrl u : level) {
+          if (next.size() < MAX_BASE_URL_COMBINATIONS) {
+            next.add(UriResolver.resolve(b, u.url()));
+          }
+        }
+      }
+      bases = next;
+    }
+    return bases;
+  }
+}

@@ -1,0 +1,54 @@
+package org.dmmedge.mpd.player;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real DASH content made by Debian's ffmpeg at test time: 8 s of the lavfi test pattern, two
+ * H.264 Representations in one AdaptationSet (150 kbit/s 160x90 and 400 kbit/s 320x180), 2 s
+ * segments, SegmentTemplate with $Number%05d$ and a SegmentTimeline. Tests that need it are
+ * skipped (with the reason) when ffmpeg is not installed.
+ */
+final class DashContent {
+  static final String MPD = "manifest.mpd";
+
+  private DashContent() {}
+
+  static void generate(Path dir) throws IOException, InterruptedException {
+    assumeTrue(onPath("ffmpeg"), "ffmpeg is not installed (.ci/run installs Debian's ffmpeg)");
+    Path log = dir.resolve("ffmpeg.log");
+    Process p = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error",
+        "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25", "-t", "8",
+        "-map", "0:v", "-map", "0:v", "-c:v", "libx264", "-preset", "ultrafast",
+        "-g", "25", "-keyint_min", "25", "-sc_threshold", "0",
+        "-b:v:0", "150k", "-s:v:0", "160x90", "-b:v:1", "400k",
+        "-seg_duration", "2", "-adaptation_sets", "id=0,streams=v", "-f", "dash", MPD))
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("ffmpeg: no result after 120 s");
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+    if (p.exitValue() != 0 || !Files.exists(dir.resolve(MPD))) {
+      throw new IllegalStateException("ffmpeg: exit " + p.exitValue() + ": "
+          + Files.readString(log));
+    }
+  }
+
+  private static boolean onPath(String program) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
