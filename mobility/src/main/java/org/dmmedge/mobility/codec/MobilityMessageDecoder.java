@@ -221,7 +221,7 @@ public final class MobilityMessageDecoder {
           exact(type, len, 48);
           // MAD-PMIPv6: previous MAR address, the MN's /64, the MAR's link-layer address.
           yield new PreviousAnchor(address(bytes(at, 16)), Ipv6Prefix.of(bytes(at + 16, 16), 64),
-              false, new byte[0]);
+              false, false, new byte[0]);
         }
         default -> unknown(type, at, len);
       };
@@ -247,7 +247,8 @@ public final class MobilityMessageDecoder {
         }
         return new PreviousAnchor(address(bytes(data + 2, 16)),
             Ipv6Prefix.of(bytes(data + 18, 16), prefixLength),
-            (u8(data) & PREVIOUS_ANCHOR_NOTIFIED) != 0, bytes(data + 34, dataLength - 34));
+            (u8(data) & PREVIOUS_ANCHOR_NOTIFIED) != 0,
+            (u8(data) & PREVIOUS_ANCHOR_LAST_SERVING) != 0, bytes(data + 34, dataLength - 34));
       }
       if (subType == VENDOR_SERVING_MAR) {
         if (dataLength != 16) {

@@ -155,7 +155,9 @@ public final class MobilityMessageEncoder {
     } else if (option instanceof PreviousAnchor pa) {
       byte[] ll = pa.mnLinkLayerId();
       writeVendorHeader(out, VENDOR_PREVIOUS_ANCHOR, 2 + 16 + 16 + ll.length);
-      out.writeByte(pa.notified() ? PREVIOUS_ANCHOR_NOTIFIED : 0).writeByte(pa.prefix().length())
+      int flags = (pa.notified() ? PREVIOUS_ANCHOR_NOTIFIED : 0)
+          | (pa.lastServing() ? PREVIOUS_ANCHOR_LAST_SERVING : 0);
+      out.writeByte(flags).writeByte(pa.prefix().length())
           .writeBytes(address16(pa.anchor())).writeBytes(pa.prefix().bytes()).writeBytes(ll);
     } else if (option instanceof ServingMar sm) {
       writeVendorHeader(out, VENDOR_SERVING_MAR, 16);

@@ -107,10 +107,11 @@ public sealed interface MobilityOption {
   /**
    * DMM: a MAR that anchors one of the MN's prefixes (vendor-specific option, enterprise 32473,
    * sub-type 1). {@code notified} is set when the CMD has already told the anchor about the move
-   * (proxy mode), so the serving MAR must not send it a PBU itself (relay mode).
+   * (proxy mode), so the serving MAR must not send it a PBU itself (relay mode);
+   * {@code lastServing} marks the MAR the MN has just left.
    */
-  record PreviousAnchor(InetAddress anchor, Ipv6Prefix prefix, boolean notified, byte[] mnLinkLayerId)
-      implements MobilityOption {
+  record PreviousAnchor(InetAddress anchor, Ipv6Prefix prefix, boolean notified,
+      boolean lastServing, byte[] mnLinkLayerId) implements MobilityOption {
     public PreviousAnchor {
       Objects.requireNonNull(anchor, "anchor");
       Objects.requireNonNull(prefix, "prefix");
@@ -126,18 +127,18 @@ public sealed interface MobilityOption {
     public boolean equals(Object o) {
       return o instanceof PreviousAnchor other && anchor.equals(other.anchor)
           && prefix.equals(other.prefix) && notified == other.notified
-          && Arrays.equals(mnLinkLayerId, other.mnLinkLayerId);
+          && lastServing == other.lastServing && Arrays.equals(mnLinkLayerId, other.mnLinkLayerId);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(anchor, prefix, notified, Arrays.hashCode(mnLinkLayerId));
+      return Objects.hash(anchor, prefix, notified, lastServing, Arrays.hashCode(mnLinkLayerId));
     }
 
     @Override
     public String toString() {
       return "PreviousAnchor[" + anchor.getHostAddress() + " anchors " + prefix
-          + (notified ? ", notified" : "") + "]";
+          + (notified ? ", notified" : "") + (lastServing ? ", last serving" : "") + "]";
     }
   }
 

@@ -41,6 +41,7 @@ final class WireFormat {
   static final int VENDOR_PREVIOUS_ANCHOR = 1;
   static final int VENDOR_SERVING_MAR = 2;
   static final int PREVIOUS_ANCHOR_NOTIFIED = 0x80;
+  static final int PREVIOUS_ANCHOR_LAST_SERVING = 0x40;
   static final int HMAC_LENGTH = 32;
 
   private WireFormat() {}

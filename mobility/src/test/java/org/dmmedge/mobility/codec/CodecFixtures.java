@@ -31,7 +31,7 @@ final class CodecFixtures {
   static ProxyBindingAck pba() {
     return new ProxyBindingAck(PbaStatus.ACCEPTED, Set.of(PbaFlag.P), 0x1234, 0x40, List.of(
         new MobileNodeIdentifier("mn1"),
-        new PreviousAnchor(address("192.0.2.1"), Ipv6Prefix.parse("2001:db8:1::/64"), false,
+        new PreviousAnchor(address("192.0.2.1"), Ipv6Prefix.parse("2001:db8:1::/64"), false, false,
             new byte[0])));
   }
 

@@ -127,7 +127,8 @@ class CodecPropertiesTest {
         sixteen.map(b -> new LinkLocalAddress(WireFormat.ipv6(b))),
         Arbitraries.longs().map(Timestamp::new),
         Combinators.combine(address, prefix, Arbitraries.of(true, false),
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(8)).as(PreviousAnchor::new),
+            Arbitraries.of(true, false), Arbitraries.bytes().array(byte[].class).ofMaxSize(8))
+            .as(PreviousAnchor::new),
         address.map(ServingMar::new),
         Combinators.combine(Arbitraries.of(2, 3, 9, 30, 40, 200),
             Arbitraries.bytes().array(byte[].class).ofMaxSize(20)).as(UnknownOption::new));

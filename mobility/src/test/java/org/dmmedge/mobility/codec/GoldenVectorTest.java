@@ -55,7 +55,7 @@ class GoldenVectorTest {
     assertThat(strict.options()).singleElement().isInstanceOf(MobilityOption.UnknownOption.class);
     assertThat(mad.options()).containsExactly(new MobilityOption.PreviousAnchor(
         CodecFixtures.address("2001:db8::1"),
-        org.dmmedge.mobility.Ipv6Prefix.parse("2001:db8:2::/64"), false, new byte[0]));
+        org.dmmedge.mobility.Ipv6Prefix.parse("2001:db8:2::/64"), false, false, new byte[0]));
   }
 
   @Test
