@@ -54,7 +54,10 @@ public final class CmdServer implements AutoCloseable {
     AdminServer adminServer = null;
     try {
       opened = Transports.open(config.transport(), reader,
-          received -> worker.execute(() -> processor.handle(received)));
+          received -> {
+            java.time.Instant arrival = scheduler.now();
+            worker.execute(() -> processor.handle(received, arrival));
+          });
       worker.start(opened);
       adminServer = config.admin().map(a -> new AdminServer(a, store, metrics)).orElse(null);
     } catch (RuntimeException e) {

@@ -80,8 +80,8 @@ final class PbuProcessor {
         this::sendTo, ThreadLocalRandom.current().nextInt(0x10000));
   }
 
-  /** Handles one received datagram. */
-  void handle(ReceivedMessage received) {
+  /** Handles one datagram received at {@code arrival}. */
+  void handle(ReceivedMessage received, Instant arrival) {
     if (received.result() instanceof DecodeResult.Failed failed) {
       drop(failed.cause(), received.sender());
       return;
@@ -90,7 +90,7 @@ final class PbuProcessor {
     try {
       if (message instanceof ProxyBindingUpdate pbu) {
         metrics.pbuReceived();
-        onPbu(pbu, received.sender());
+        onPbu(pbu, received.sender(), arrival);
       } else if (message instanceof ProxyBindingAck pba) {
         if (!handovers.onPba(pba, received.sender().getAddress())) {
           throw new CodecException(Reason.UNEXPECTED, "PBA seq " + pba.sequence()
@@ -106,7 +106,7 @@ final class PbuProcessor {
     metrics.dropped(cause, sender);
   }
 
-  private void onPbu(ProxyBindingUpdate pbu, InetSocketAddress sender) {
+  private void onPbu(ProxyBindingUpdate pbu, InetSocketAddress sender, Instant arrival) {
     Optional<String> mnId = pbu.mnId();
     List<Ipv6Prefix> prefixes = ProxyMessages.prefixes(pbu);
     PbaStatus missing = mnId.isEmpty() ? PbaStatus.MISSING_MN_IDENTIFIER_OPTION
@@ -120,7 +120,7 @@ final class PbuProcessor {
       return;
     }
     String mn = mnId.get();
-    replayGuard.check(mn, pbu);
+    replayGuard.check(mn, pbu, arrival);
     OptionalInt last = sequences.accept(mn + '|' + sender.getAddress().getHostAddress(),
         pbu.sequence());
     if (last.isPresent()) {

@@ -36,9 +36,18 @@ public final class ReplayGuard {
    *     window or equal to the last accepted, {@link Reason#OUT_OF_ORDER} when older than it
    */
   public void check(String key, MobilityMessage message) {
+    check(key, message, clock.instant());
+  }
+
+  /**
+   * As {@link #check(String, MobilityMessage)}, judging the window at {@code arrival}, the
+   * instant the datagram was received (so that a backlog at the receiver is not held against
+   * the sender).
+   */
+  public void check(String key, MobilityMessage message, Instant arrival) {
     MobilityOption.Timestamp ts = message.option(MobilityOption.Timestamp.class)
         .orElseThrow(() -> new CodecException(Reason.REPLAYED, "no timestamp option"));
-    Instant now = clock.instant();
+    Instant now = arrival;
     Instant sent = ts.toInstant();
     if (Duration.between(sent, now).abs().compareTo(window) > 0) {
       throw new CodecException(Reason.REPLAYED,

@@ -3,6 +3,7 @@ package org.dmmedge.mobility.mar;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,7 +111,10 @@ public final class MarAgent implements AutoCloseable {
             : Optional.empty());
     try {
       this.transport = transports.open(config.transport(), reader,
-          received -> submit(() -> handle(received)));
+          received -> {
+            Instant arrival = scheduler.now();
+            submit(() -> handle(received, arrival));
+          });
     } catch (RuntimeException e) {
       executor.shutdownNow();
       ownScheduler.ifPresent(SystemScheduler::close);
@@ -365,7 +369,7 @@ public final class MarAgent implements AutoCloseable {
     sequences.forget(state.mnId);
   }
 
-  private void handle(ReceivedMessage received) {
+  private void handle(ReceivedMessage received, Instant arrival) {
     try {
       if (received.result() instanceof DecodeResult.Failed failed) {
         throw failed.cause();
@@ -377,7 +381,7 @@ public final class MarAgent implements AutoCloseable {
               + " answers no PBU in flight");
         }
       } else if (message instanceof ProxyBindingUpdate pbu) {
-        onAnchorPbu(pbu, received.sender());
+        onAnchorPbu(pbu, received.sender(), arrival);
       }
     } catch (CodecException e) {
       drops.drop(e, received.sender());
@@ -387,7 +391,7 @@ public final class MarAgent implements AutoCloseable {
   }
 
   /** A PBU to this MAR as the anchor of one of an MN's prefixes. */
-  private void onAnchorPbu(ProxyBindingUpdate pbu, InetSocketAddress sender) {
+  private void onAnchorPbu(ProxyBindingUpdate pbu, InetSocketAddress sender, Instant arrival) {
     String mn = pbu.mnId().orElse("");
     List<Ipv6Prefix> listed = ProxyMessages.prefixes(pbu);
     if (mn.isEmpty() || listed.size() != 1) {
@@ -395,7 +399,7 @@ public final class MarAgent implements AutoCloseable {
           : PbaStatus.MISSING_HOME_NETWORK_PREFIX_OPTION, 0);
       return;
     }
-    replayGuard.check(mn, pbu);
+    replayGuard.check(mn, pbu, arrival);
     OptionalInt last = sequences.accept(mn + '|' + sender.getAddress().getHostAddress(),
         pbu.sequence());
     if (last.isPresent()) {
