@@ -10,8 +10,9 @@ import jnr.ffi.annotations.SaveError;
  * The libc calls the Linux data plane needs, bound through jnr-ffi. Buffers are plain byte
  * arrays laid out by the callers (native byte order, which is little-endian on every platform
  * this runs on). Every call saves errno; read it with {@link #errno()} right after a failure.
+ * Public only because jnr-ffi generates its implementation in another class loader; not API.
  */
-interface LibC {
+public interface LibC {
 
   int AF_INET6 = 10;
   int AF_NETLINK = 16;

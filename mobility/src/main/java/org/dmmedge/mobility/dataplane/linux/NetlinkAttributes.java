@@ -38,7 +38,8 @@ final class NetlinkAttributes {
   }
 
   Optional<ByteBuffer> get(int type) {
-    return Optional.ofNullable(byType.get(type)).map(ByteBuffer::duplicate);
+    // duplicate() resets the byte order to big-endian: set it again.
+    return Optional.ofNullable(byType.get(type)).map(b -> b.duplicate().order(ByteOrder.nativeOrder()));
   }
 
   Optional<Integer> u32(int type) {
