@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Concurrency: {@link #install}, {@link #remove} and {@link #close} are serialized on this
  * object; each blocks for a few netlink round trips. Every kernel change an action made is
  * recorded as an undo step; a failure half-way undoes the steps done and throws a
- * {@link DataPlaneException} naming the action; {@link #close} undoes every installed action
+ * {@link DataPlaneException} naming the action. Two actions may want a route with the same
+ * kernel key (a prefix re-forwarded from one serving MAR to the next): the later one replaces
+ * the route and owns it, and removing the earlier action leaves it alone. {@link #close}
+ * undoes every installed action
  * in reverse order, then removes the backend's tunnels, the RA socket, the nftables table.
  */
 public final class LinuxDataPlane implements DataPlane {
@@ -66,6 +69,8 @@ public final class LinuxDataPlane implements DataPlane {
   private final int advertisedMtu;
   private final Map<DataPlaneAction, Deque<Runnable>> installed = new LinkedHashMap<>();
   private final Map<Inet6Address, Integer> tunnelUsers = new HashMap<>();
+  /** Route key (destination, table, metric) to the action whose route holds it now. */
+  private final Map<List<Object>, DataPlaneAction> routeOwners = new HashMap<>();
   private final Deque<Integer> freeTables = new ArrayDeque<>();
   private int nextTable = FIRST_TABLE;
 
@@ -198,9 +203,7 @@ public final class LinuxDataPlane implements DataPlane {
 
   private void anchorLocal(DataPlaneAction.AnchorLocal a, Deque<Runnable> undo) {
     int link = linkIndex(a.accessLink());
-    Route route = Route.onLink(a.prefix(), Route.MAIN_TABLE, ROUTE_METRIC, link);
-    rtnl.replaceRoute(route);
-    undo.push(() -> rtnl.removeRoute(route));
+    route(a, Route.onLink(a.prefix(), Route.MAIN_TABLE, ROUTE_METRIC, link), undo);
     advertiser.advertise(a.accessLink(), a.prefix(), true);
     undo.push(() -> advertiser.withdraw(a.accessLink(), a.prefix()));
   }
@@ -211,24 +214,31 @@ public final class LinuxDataPlane implements DataPlane {
     TunnelPath path = acquire(anchor, undo);
     int table = freeTables.isEmpty() ? nextTable++ : freeTables.pop();
     undo.push(() -> freeTables.push(table));
-    Route uplink = path.route(DEFAULT, table, ROUTE_METRIC);
-    rtnl.replaceRoute(uplink);
-    undo.push(() -> rtnl.removeRoute(uplink));
+    route(r, path.route(DEFAULT, table, ROUTE_METRIC), undo);
     SourcePrefixRule rule = new SourcePrefixRule(r.prefix(), Optional.of(r.accessLink()), table, RULE_PRIORITY);
     rtnl.addRule(rule);
     undo.push(() -> rtnl.removeRule(rule));
-    Route downlink = Route.onLink(r.prefix(), Route.MAIN_TABLE, ROUTE_METRIC, link);
-    rtnl.replaceRoute(downlink);
-    undo.push(() -> rtnl.removeRoute(downlink));
+    route(r, Route.onLink(r.prefix(), Route.MAIN_TABLE, ROUTE_METRIC, link), undo);
     advertiser.advertise(r.accessLink(), r.prefix(), false);
     undo.push(() -> advertiser.withdraw(r.accessLink(), r.prefix()));
   }
 
   private void forwardToServing(DataPlaneAction.ForwardToServing f, Deque<Runnable> undo) {
     TunnelPath path = acquire(ipv6("servingMar", f.servingMar()), undo);
-    Route route = path.route(f.prefix(), Route.MAIN_TABLE, FORWARD_METRIC);
+    route(f, path.route(f.prefix(), Route.MAIN_TABLE, FORWARD_METRIC), undo);
+  }
+
+  /** Installs {@code route} for {@code owner}; the undo step removes it only if still owned. */
+  private void route(DataPlaneAction owner, Route route, Deque<Runnable> undo) {
+    List<Object> key = List.of(route.destination(), route.table(), route.metric());
     rtnl.replaceRoute(route);
-    undo.push(() -> rtnl.removeRoute(route));
+    routeOwners.put(key, owner);
+    undo.push(() -> {
+      if (owner.equals(routeOwners.get(key))) {
+        routeOwners.remove(key);
+        rtnl.removeRoute(route);
+      }
+    });
   }
 
   /** Opens the tunnel to {@code peer} for one more user; the undo step releases it. */

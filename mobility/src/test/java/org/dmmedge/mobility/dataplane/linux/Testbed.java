@@ -81,6 +81,27 @@ final class Testbed implements AutoCloseable {
     }
   }
 
+  /** A short pause between polls of a bounded wait on state outside this JVM. */
+  static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Starts {@code command} in {@code node}'s namespace with stderr merged into stdout. */
+  Process startMerged(String node, String... command) {
+    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns(node)));
+    argv.addAll(List.of(command));
+    try {
+      return new ProcessBuilder(argv).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("start " + argv, e);
+    }
+  }
+
   /** Tears down and asserts nothing of this test bed is left. */
   @Override
   public void close() {
