@@ -31,6 +31,11 @@ final class MobilityBed implements AutoCloseable {
 
   /** Starts the data planes with {@code tunnel}; the MN is attached to MAR1 with its prefix. */
   MobilityBed(TunnelBackendKind tunnel) {
+    this(tunnel, config -> { });
+  }
+
+  /** As above, with {@code customize} applied to every MAR's configuration. */
+  MobilityBed(TunnelBackendKind tunnel, java.util.function.Consumer<LinuxDataPlaneConfig.Builder> customize) {
     bed = Testbed.up();
     try {
       for (int i = 1; i <= 3; i++) {
@@ -47,6 +52,7 @@ final class MobilityBed implements AutoCloseable {
         for (int j = 1; j <= 3; j++) {
           config.peerDecapAddress(core(j), decap(j));
         }
+        customize.accept(config);
         int mar = i;
         mars.add(LinuxDataPlane.start(config.build(), (mnLinkLayerId, link) -> attaches.add("mar" + mar + " " + link + " " + mnLinkLayerId)));
         state.add(new HashSet<>());
@@ -129,6 +135,27 @@ final class MobilityBed implements AutoCloseable {
       actions.add(new DataPlaneAction.ForwardToServing(MN, prefix(mar), core(serving)));
     }
     return actions;
+  }
+
+  /** The MN's address line ({@code ip -o addr}) for {@code address}, empty when it has none. */
+  String mnAddressLine(String address) {
+    for (String line : bed.exec("mn", "ip", "-6", "-o", "addr", "show", "dev", "eth0").split("\n")) {
+      if (line.contains("inet6 " + address + "/")) {
+        return line;
+      }
+    }
+    return "";
+  }
+
+  /** Waits (bounded) until {@code condition} holds, failing with {@code what} otherwise. */
+  static void await(String what, java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Testbed.pause();
+    }
   }
 
   /** The MN's SLAAC address in MAR {@code mar}'s prefix, waiting (bounded) for it to appear. */
