@@ -73,6 +73,7 @@ public final class LinuxDataPlane implements DataPlane {
   private final Map<List<Object>, DataPlaneAction> routeOwners = new HashMap<>();
   private final Deque<Integer> freeTables = new ArrayDeque<>();
   private int nextTable = FIRST_TABLE;
+  private boolean closed;
 
   private LinuxDataPlane(LinuxDataPlaneConfig config, Rtnetlink rtnl, TunnelBackend backend,
       RouterAdvertiser advertiser, Optional<LinkWatcher> linkWatcher, Optional<NftRules> nft, int advertisedMtu) {
@@ -142,6 +143,9 @@ public final class LinuxDataPlane implements DataPlane {
   @Override
   public synchronized void install(DataPlaneAction action) {
     Objects.requireNonNull(action, "action");
+    if (closed) {
+      throw new IllegalStateException("install " + action + ": data plane closed");
+    }
     if (installed.containsKey(action)) {
       return;
     }
@@ -185,6 +189,10 @@ public final class LinuxDataPlane implements DataPlane {
 
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     List<DataPlaneAction> actions = new ArrayList<>(installed.keySet());
     java.util.Collections.reverse(actions);
     for (DataPlaneAction action : actions) {

@@ -46,7 +46,7 @@ final class NftRules implements AutoCloseable {
     if (proxyPort > 0) {
       s.append("  chain intercept {\n")
           .append("    type nat hook prerouting priority dstnat; policy accept;\n")
-          .append("    iifname ").append(links).append(" meta l4proto tcp th dport 80 redirect to :")
+          .append("    iifname ").append(links).append(" tcp dport 80 redirect to :")
           .append(proxyPort).append("\n  }\n");
     }
     if (mss > 0) {
