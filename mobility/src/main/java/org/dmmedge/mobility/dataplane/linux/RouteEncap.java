@@ -15,6 +15,11 @@ sealed interface RouteEncap {
     public Seg6EncapRed {
       Objects.requireNonNull(segment, "segment");
     }
+
+    @Override
+    public String toString() {
+      return "encap seg6 mode encap.red segs " + segment.getHostAddress();
+    }
   }
 
   /**
@@ -24,6 +29,11 @@ sealed interface RouteEncap {
   record Seg6LocalEndDx6(Inet6Address nextHop) implements RouteEncap {
     public Seg6LocalEndDx6 {
       Objects.requireNonNull(nextHop, "nextHop");
+    }
+
+    @Override
+    public String toString() {
+      return "encap seg6local action End.DX6 nh6 " + nextHop.getHostAddress();
     }
   }
 }
