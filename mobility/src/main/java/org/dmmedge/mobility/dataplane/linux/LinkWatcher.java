@@ -34,19 +34,13 @@ final class LinkWatcher implements AutoCloseable {
     for (String name : this.accessLinks) {
       rtnl.findLink(name).ifPresent(this::seen);
     }
-    this.thread = new Thread(this::run, "link-watch-" + namespace.name().orElse("main"));
-    thread.setDaemon(true);
-    thread.start();
+    this.thread = Workers.start("link-watch-" + namespace.name().orElse("main"), this::run);
   }
 
   @Override
   public void close() {
     running = false;
-    try {
-      thread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Workers.join(thread);
     events.close();
   }
 

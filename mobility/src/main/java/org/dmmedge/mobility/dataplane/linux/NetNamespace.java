@@ -78,15 +78,14 @@ public final class NetNamespace {
     return result.get();
   }
 
-  /** Starts {@code body} on a new daemon thread that lives inside this namespace. */
-  Thread startThread(String threadName, Runnable body) {
-    Thread thread = new Thread(() -> {
-      name.ifPresent(n -> join(NETNS_DIR.resolve(n)));
-      body.run();
-    }, threadName);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+  /** Opens this namespace's file (for IFLA_NET_NS_FD); the caller closes it. */
+  int openFile() {
+    Path path = name.map(NETNS_DIR::resolve).orElse(Path.of("/proc/self/ns/net"));
+    int fd = LibC.INSTANCE.open(path.toString(), LibC.O_RDONLY | LibC.O_CLOEXEC);
+    if (fd < 0) {
+      throw KernelException.lastError("open " + path);
+    }
+    return fd;
   }
 
   private static void join(Path path) {

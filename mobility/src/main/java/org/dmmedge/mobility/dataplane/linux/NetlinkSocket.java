@@ -39,15 +39,15 @@ final class NetlinkSocket implements AutoCloseable {
     }
     NetlinkSocket socket = new NetlinkSocket(fd);
     try {
-      socket.setInt(LibC.SOL_SOCKET, LibC.SO_RCVBUF, 1 << 20, "SO_RCVBUF");
-      socket.setReceiveTimeout(TIMEOUT_MILLIS);
+      SocketOptions.setInt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, 1 << 20, "SO_RCVBUF");
+      SocketOptions.setReceiveTimeout(fd, TIMEOUT_MILLIS);
       byte[] addr = ByteBuffer.allocate(12).order(ByteOrder.nativeOrder())
           .putShort((short) LibC.AF_NETLINK).putShort((short) 0).putInt(0).putInt(0).array();
       if (libc.bind(fd, addr, addr.length) < 0) {
         throw KernelException.lastError("bind(AF_NETLINK)");
       }
       for (int group : groups) {
-        socket.setInt(LibC.SOL_NETLINK, LibC.NETLINK_ADD_MEMBERSHIP, group, "join group " + group);
+        SocketOptions.setInt(fd, LibC.SOL_NETLINK, LibC.NETLINK_ADD_MEMBERSHIP, group, "join group " + group);
       }
       return socket;
     } catch (RuntimeException e) {
@@ -118,11 +118,7 @@ final class NetlinkSocket implements AutoCloseable {
   }
 
   void setReceiveTimeout(int millis) {
-    byte[] timeval = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder())
-        .putLong(millis / 1000).putLong((millis % 1000) * 1000L).array();
-    if (LibC.INSTANCE.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval, 16) < 0) {
-      throw KernelException.lastError("SO_RCVTIMEO");
-    }
+    SocketOptions.setReceiveTimeout(fd, millis);
   }
 
   @Override
@@ -169,12 +165,5 @@ final class NetlinkSocket implements AutoCloseable {
       pos += (len + 3) & ~3;
     }
     return messages;
-  }
-
-  private void setInt(int level, int option, int value, String what) {
-    byte[] v = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array();
-    if (LibC.INSTANCE.setsockopt(fd, level, option, v, 4) < 0) {
-      throw KernelException.lastError(what);
-    }
   }
 }

@@ -53,9 +53,7 @@ final class RouterAdvertiser implements AutoCloseable {
     this.detector = detector;
     this.nanoTicker = nanoTicker;
     this.socket = config.namespace().open(() -> IcmpV6Socket.open(RECEIVE_TIMEOUT_MILLIS));
-    this.thread = new Thread(this::run, "ra-" + config.namespace().name().orElse("main"));
-    thread.setDaemon(true);
-    thread.start();
+    this.thread = Workers.start("ra-" + config.namespace().name().orElse("main"), this::run);
   }
 
   /** Advertises {@code prefix} on {@code link}, preferred or deprecated, and sends an RA now. */
@@ -93,11 +91,7 @@ final class RouterAdvertiser implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    try {
-      thread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Workers.join(thread);
     socket.close();
   }
 

@@ -40,6 +40,7 @@ final class RtMessages {
   static final int IFLA_IFNAME = 3;
   static final int IFLA_MTU = 4;
   static final int IFLA_LINKINFO = 18;
+  static final int IFLA_NET_NS_FD = 28;
   static final int IFLA_INFO_KIND = 1;
   static final int IFLA_INFO_DATA = 2;
   static final int IFLA_IPTUN_LOCAL = 2;
@@ -208,6 +209,11 @@ final class RtMessages {
     m.attrAddress(IFLA_IPTUN_LOCAL, local).attrAddress(IFLA_IPTUN_REMOTE, remote)
         .attrU8(IFLA_IPTUN_PROTO, IPPROTO_IPV6);
     return m.end(data).end(info).build();
+  }
+
+  /** {@code ip link set <name> netns <namespace>}: {@code namespaceFd} is an open netns file. */
+  static byte[] moveLink(String name, int namespaceFd) {
+    return link(RTM_NEWLINK, 0, 0, 0, 0).attrString(IFLA_IFNAME, name).attrU32(IFLA_NET_NS_FD, namespaceFd).build();
   }
 
   /** {@code ip link del <name>}. */

@@ -112,6 +112,16 @@ final class Rtnetlink implements AutoCloseable {
         RtMessages.newIp6Tunnel(name, local, remote)), Errno.EEXIST);
   }
 
+  /** Moves interface {@code name} into {@code target} (it arrives down there). */
+  void moveLink(String name, NetNamespace target) {
+    int fd = target.openFile();
+    try {
+      socket.request("move link " + name + " from " + namespace + " to " + target, RtMessages.moveLink(name, fd));
+    } finally {
+      LibC.INSTANCE.close(fd);
+    }
+  }
+
   void removeLink(String name) {
     ignoring(() -> socket.request("delete link " + name + " in " + namespace, RtMessages.deleteLink(name)),
         Errno.ENODEV);

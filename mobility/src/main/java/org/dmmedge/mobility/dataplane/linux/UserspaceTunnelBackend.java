@@ -26,12 +26,11 @@ final class UserspaceTunnelBackend implements TunnelBackend {
   private static final Logger log = LoggerFactory.getLogger(UserspaceTunnelBackend.class);
   private static final int MAX_PACKET = 65535;
   private static final int RECEIVE_TIMEOUT_MILLIS = 200;
-  private static final long JOIN_MILLIS = 2000;
 
   private final NetNamespace namespace;
   private final Rtnetlink rtnl;
   private final int tunnelMtu;
-  private final RawIp6Ip6Socket raw;
+  private final RawIpv6Socket raw;
   private final Map<Inet6Address, Tunnel> tunnels = new ConcurrentHashMap<>();
   private final AtomicLong droppedFromUnknownPeer = new AtomicLong();
   private final AtomicLong sendFailures = new AtomicLong();
@@ -45,10 +44,8 @@ final class UserspaceTunnelBackend implements TunnelBackend {
     this.namespace = namespace;
     this.rtnl = rtnl;
     this.tunnelMtu = tunnelMtu;
-    this.raw = namespace.open(() -> RawIp6Ip6Socket.open(RECEIVE_TIMEOUT_MILLIS));
-    this.receiver = new Thread(this::receiveLoop, "ip6ip6-receiver");
-    receiver.setDaemon(true);
-    receiver.start();
+    this.raw = namespace.open(() -> RawIpv6Socket.open(LibC.IPPROTO_IPV6, RECEIVE_TIMEOUT_MILLIS));
+    this.receiver = Workers.start("ip6ip6-receiver", this::receiveLoop);
   }
 
   @Override
@@ -65,11 +62,8 @@ final class UserspaceTunnelBackend implements TunnelBackend {
       try {
         int index = rtnl.link(name).index();
         rtnl.setMtu(index, tunnelMtu);
-        Thread reader = new Thread(() -> readLoop(device, peer), "ip6ip6-" + name);
-        reader.setDaemon(true);
-        tunnel = new Tunnel(device, index, reader);
+        tunnel = new Tunnel(device, index, Workers.start("ip6ip6-" + name, () -> readLoop(device, peer)));
         tunnels.put(peer, tunnel);
-        reader.start();
         log.info("tunnel {} to {} up ({})", name, peer.getHostAddress(), namespace);
       } catch (RuntimeException e) {
         device.close();
@@ -97,13 +91,13 @@ final class UserspaceTunnelBackend implements TunnelBackend {
     running = false;
     tunnels.values().forEach(this::stop);
     tunnels.clear();
-    join(receiver);
+    Workers.join(receiver);
     raw.close();
   }
 
   private void stop(Tunnel tunnel) {
     tunnel.reader().interrupt();
-    join(tunnel.reader());
+    Workers.join(tunnel.reader());
     tunnel.device().close();
   }
 
@@ -113,7 +107,7 @@ final class UserspaceTunnelBackend implements TunnelBackend {
       try {
         int n = device.read(packet);
         if (n > 0) {
-          raw.send(packet, n, peer);
+          raw.send(packet, n, peer.getAddress(), 0);
         }
       } catch (KernelException e) {
         // A peer unreachable for a moment must not end the tunnel: count, log, go on.
@@ -145,14 +139,6 @@ final class UserspaceTunnelBackend implements TunnelBackend {
       } catch (KernelException e) {
         log.warn("ip6ip6 receive: {}", e.getMessage());
       }
-    }
-  }
-
-  private static void join(Thread thread) {
-    try {
-      thread.join(JOIN_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

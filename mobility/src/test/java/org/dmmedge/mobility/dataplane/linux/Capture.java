@@ -20,6 +20,7 @@ final class Capture implements AutoCloseable {
   private final Thread reader;
 
   Capture(Testbed bed, String node, String link, String filter) {
+    Testbed.assumeTool("tcpdump");
     process = bed.startMerged(node, "tcpdump", "-l", "-n", "-q", "-i", link, filter);
     reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The MN moving MAR1 -> MAR2 -> MAR3 -> MAR1 ... (10 handovers) while a 50 packets/s UDP flow
  * and a paced TCP download, both started at MAR1 from MAR1's prefix, keep running: the
  * download completes byte-exact through the tunnels back to MAR1, the UDP flow resumes after
- * every move. Prints the handover interruption of the in-flight flow, the tunnel set-up time
+ * every move. The link moves over netlink from the test process (see
+ * {@link MobilityBed#moveOverNetlinkTo}), so the figures are those of one process. Prints the handover interruption of the in-flight flow, the tunnel set-up time
  * (data plane changes on all MARs) as medians over the 10 handovers, and the loss. No timing
  * assertions: the figures go to DATAPLANE.md.
  */
@@ -42,7 +43,7 @@ class HandoverIT {
       for (int to : route) {
         long before = System.nanoTime();
         moveTimes.add(before);
-        setupNanos.add(mobility.moveTo(to));
+        setupNanos.add(mobility.moveOverNetlinkTo(to));
         // The flow must come back through this MAR: wait (bounded) for a second of packets.
         awaitPackets(flow, before, PACKETS_PER_SECOND * 4 / 5);
       }

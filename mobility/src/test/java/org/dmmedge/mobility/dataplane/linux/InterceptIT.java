@@ -19,6 +19,7 @@ class InterceptIT {
   @Test
   void port80FromTheAccessLinkReachesTheLocalProxyPortUntilStop() {
     Testbed.assumeCapable();
+    Testbed.assumeTool("nft");
     try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.AUTO,
         c -> c.interceptPort(PROXY_PORT).clampMss(true)); Traffic traffic = new Traffic(mobility.bed)) {
       String table = mobility.bed.exec("mar1", "nft", "list", "table", "inet", NftRules.TABLE);

@@ -112,6 +112,15 @@ class RtMessagesTest {
   }
 
   @Test
+  void moveLinkToANamespaceByFileDescriptor() {
+    assertThat(hex(RtMessages.moveLink("acc0", 42))).isEqualTo(String.join("",
+        "34000000" + "1000" + "0500" + "00000000" + "00000000",
+        "00000000" + "00000000" + "00000000" + "00000000",
+        "09000300" + "61636330" + "00000000", // IFLA_IFNAME "acc0\0" + pad
+        "08001c00" + "2a000000")); // IFLA_NET_NS_FD 42
+  }
+
+  @Test
   void ip6TunnelLinkNestsInfoData() {
     assertThat(hex(RtMessages.newIp6Tunnel("t1", addr("2001:db8:c::1"), addr("2001:db8:c::2"))))
         .isEqualTo(String.join("",

@@ -37,6 +37,12 @@ final class Testbed implements AutoCloseable {
     assumeTrue(run(List.of("ip", "netns", "list")).exitCode == 0, "ip netns is not usable here");
   }
 
+  /** Skips the calling test unless {@code tool} (a Debian package's binary, see .ci/run) is installed. */
+  static void assumeTool(String tool) {
+    boolean found = Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/usr/bin", tool));
+    assumeTrue(found, tool + " is not installed (.ci/run installs it when run as root)");
+  }
+
   /** Builds the test bed (removing stale ones of dead JVMs first). */
   static Testbed up() {
     assumeCapable();

@@ -26,6 +26,8 @@ final class Traffic implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
 
   Traffic(Testbed bed) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)),
+        PYTHON + " is not installed (the traffic helpers run inside namespaces with it)");
     this.bed = bed;
   }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * running inside and state a failed test left; stale test beds of dead processes are removed
  * at the next start; the handover script really moves the access link.
  */
-class TestbedIT {
+class NamespaceTestbedIT {
 
   @Test
   void teardownAfterAFailedTestLeavesNothing() {
