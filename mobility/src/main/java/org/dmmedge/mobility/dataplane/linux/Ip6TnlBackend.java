@@ -30,7 +30,12 @@ final class Ip6TnlBackend implements TunnelBackend {
 
   @Override
   public TunnelPath open(Inet6Address peer) {
-    String name = devices.computeIfAbsent(peer, p -> "dmmt" + nextDevice++);
+    String name = devices.get(peer);
+    if (name == null) {
+      name = "dmmt" + nextDevice++;
+      rtnl.removeLink(name); // a device of that name left by a crashed run may point elsewhere
+      devices.put(peer, name);
+    }
     rtnl.addIp6Tunnel(name, local, peer);
     int index = rtnl.link(name).index();
     rtnl.setUp(index);

@@ -87,7 +87,8 @@ public final class LinuxDataPlane implements DataPlane {
   }
 
   /**
-   * Starts a data plane: opens rtnetlink in the configured namespace, picks the tunnel
+   * Starts a data plane: opens rtnetlink in the configured namespace, removes routes and
+   * rules a crashed earlier run left (protocol {@value RtMessages#RTPROT_DMM}), picks the tunnel
    * backend (saying in one line why each skipped one is unavailable), warns when the core
    * link cannot carry 1500 + 40 bytes, starts Router Advertisements and attach detection
    * ({@code detector} hears attaches), installs the nftables table when configured.
@@ -103,6 +104,10 @@ public final class LinuxDataPlane implements DataPlane {
     try {
       Rtnetlink.Link core = rtnl.findLink(config.coreLink()).orElseThrow(() -> new DataPlaneException(
           "coreLink: " + config.coreLink() + " (expected: an interface in " + config.namespace() + ")"));
+      int leftovers = rtnl.flushOwn();
+      if (leftovers > 0) {
+        log.warn("removed {} routes and rules an earlier run left in {}", leftovers, config.namespace());
+      }
       int tunnelMtu = core.mtu() - TUNNEL_OVERHEAD;
       int mtu = config.advertisedMtu() != 0 ? config.advertisedMtu() : Math.min(FULL_SIZE, tunnelMtu);
       if (tunnelMtu < FULL_SIZE) {

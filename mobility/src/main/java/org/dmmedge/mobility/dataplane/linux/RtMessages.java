@@ -22,13 +22,16 @@ final class RtMessages {
   static final int RTM_DELADDR = 21;
   static final int RTM_NEWROUTE = 24;
   static final int RTM_DELROUTE = 25;
+  static final int RTM_GETROUTE = 26;
   static final int RTM_NEWRULE = 32;
   static final int RTM_DELRULE = 33;
+  static final int RTM_GETRULE = 34;
   static final int NLM_F_REQUEST = 0x1;
   static final int NLM_F_ACK = 0x4;
   static final int NLM_F_REPLACE = 0x100;
   static final int NLM_F_EXCL = 0x200;
   static final int NLM_F_CREATE = 0x400;
+  static final int NLM_F_DUMP = 0x300;
 
   static final int AF_INET6 = 10;
   static final int IFF_UP = 0x1;
@@ -183,6 +186,38 @@ final class RtMessages {
         .attrU32(FRA_TABLE, rule.table())
         .attrU8(FRA_PROTOCOL, RTPROT_DMM)
         .build();
+  }
+
+  /** A dump of every IPv6 route ({@code RTM_GETROUTE}) or rule ({@code RTM_GETRULE}). */
+  static byte[] dump(int type) {
+    return new NetlinkMessageBuilder(type, NLM_F_REQUEST | NLM_F_DUMP)
+        .u8(AF_INET6).u8(0).u8(0).u8(0).u32(0).u32(0).build();
+  }
+
+  /**
+   * The protocol a dumped route or rule was installed with: {@code rtm_protocol} in a route's
+   * header, the FRA_PROTOCOL attribute of a rule.
+   */
+  static int protocolOf(java.nio.ByteBuffer message) {
+    int header = NetlinkMessageBuilder.HEADER_BYTES;
+    if (message.getShort(4) == RTM_NEWROUTE) {
+      return Byte.toUnsignedInt(message.get(header + 5));
+    }
+    return NetlinkAttributes.parse(message, header + 12, message.limit()).get(FRA_PROTOCOL)
+        .map(b -> Byte.toUnsignedInt(b.get(0))).orElse(0);
+  }
+
+  /**
+   * The deletion of a dumped route or rule: the kernel's own message sent back as
+   * RTM_DELROUTE / RTM_DELRULE, which is how {@code ip route flush} works too.
+   */
+  static byte[] deletionOf(java.nio.ByteBuffer message) {
+    byte[] bytes = new byte[message.limit()];
+    message.duplicate().position(0).get(bytes);
+    int type = message.getShort(4) == RTM_NEWROUTE ? RTM_DELROUTE : RTM_DELRULE;
+    java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.nativeOrder())
+        .putShort(4, (short) type).putShort(6, (short) (NLM_F_REQUEST | NLM_F_ACK));
+    return bytes;
   }
 
   /** {@code ip link show <name>} as a single RTM_GETLINK request. */

@@ -106,6 +106,25 @@ final class Rtnetlink implements AutoCloseable {
         Errno.ENOENT, Errno.ESRCH);
   }
 
+  /**
+   * Removes every IPv6 route and rule installed with our protocol id ({@value
+   * RtMessages#RTPROT_DMM}): what an earlier run of a node left when it could not close.
+   * Returns how many were removed.
+   */
+  int flushOwn() {
+    int removed = 0;
+    for (int type : new int[] {RtMessages.RTM_GETRULE, RtMessages.RTM_GETROUTE}) {
+      for (ByteBuffer m : socket.query("dump in " + namespace, RtMessages.dump(type))) {
+        if (RtMessages.protocolOf(m) == RtMessages.RTPROT_DMM) {
+          ignoring(() -> socket.request("flush proto " + RtMessages.RTPROT_DMM + " in " + namespace,
+              RtMessages.deletionOf(m)), Errno.ESRCH, Errno.ENOENT);
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   /** Creates an ip6tnl device; one present already with that name is fine. */
   void addIp6Tunnel(String name, Inet6Address local, Inet6Address remote) {
     ignoring(() -> socket.request("add ip6tnl " + name + " in " + namespace,

@@ -136,6 +136,23 @@ class RtMessagesTest {
   }
 
   @Test
+  void dumpedRoutesAndRulesAreRecognisedAndEchoedBackAsDeletions() {
+    var route = java.nio.ByteBuffer.wrap(RtMessages.replaceRoute(
+        Route.onLink(Ipv6Prefix.parse("2001:db8:9::/64"), 1001, 1024, 5))).order(java.nio.ByteOrder.nativeOrder());
+    var rule = java.nio.ByteBuffer.wrap(RtMessages.newRule(new SourcePrefixRule(
+        Ipv6Prefix.parse("2001:db8:9::/64"), Optional.empty(), 1001, 1000))).order(java.nio.ByteOrder.nativeOrder());
+
+    assertThat(RtMessages.protocolOf(route)).isEqualTo(201);
+    assertThat(RtMessages.protocolOf(rule)).isEqualTo(201);
+    assertThat(hex(RtMessages.deletionOf(route))).startsWith("48000000" + "1900" + "0500")
+        .endsWith(hex(RtMessages.replaceRoute(Route.onLink(Ipv6Prefix.parse("2001:db8:9::/64"), 1001, 1024, 5)))
+            .substring(16));
+    assertThat(hex(RtMessages.deletionOf(rule))).startsWith("48000000" + "2100" + "0500");
+    assertThat(hex(RtMessages.dump(RtMessages.RTM_GETROUTE)))
+        .isEqualTo("1c000000" + "1a00" + "0103" + "00000000" + "00000000" + "0a000000" + "00000000" + "00000000");
+  }
+
+  @Test
   void splitAndParseReadBackWhatTheBuilderWrote() {
     byte[] one = RtMessages.getLink("acc0");
     byte[] two = RtMessages.setLink(9, true, 1400);

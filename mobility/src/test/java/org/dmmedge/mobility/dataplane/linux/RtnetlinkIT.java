@@ -102,6 +102,27 @@ class RtnetlinkIT {
   }
 
   @Test
+  void flushRemovesOnlyOurRoutesAndRules() {
+    int core = rtnl.link("core0").index();
+    Route ours = Route.onLink(Ipv6Prefix.parse("2001:db8:80::/64"), 1080, 10, core);
+    SourcePrefixRule ourRule = new SourcePrefixRule(Ipv6Prefix.parse("2001:db8:80::/64"), Optional.empty(), 1080, 1080);
+    rtnl.replaceRoute(ours);
+    rtnl.addRule(ourRule);
+    bed.exec("mar1", "ip", "-6", "route", "add", "2001:db8:81::/64", "dev", "core0", "table", "1080");
+
+    try (Rtnetlink restarted = Rtnetlink.open(bed.namespace("mar1"))) {
+      assertThat(restarted.flushOwn()).isEqualTo(2);
+      assertThat(restarted.flushOwn()).isZero();
+    }
+
+    assertThat(bed.exec("mar1", "ip", "-6", "route", "show", "table", "1080"))
+        .isEqualTo("2001:db8:81::/64 dev core0 metric 1024 pref medium\n");
+    assertThat(bed.exec("mar1", "ip", "-6", "rule", "show")).doesNotContain("2001:db8:80::/64");
+    assertThat(bed.exec("mar1", "ip", "-6", "route", "show", "table", "main")).contains("2001:db8:c::/64");
+    bed.exec("mar1", "ip", "-6", "route", "flush", "table", "1080");
+  }
+
+  @Test
   void linkUpAndMtu() {
     int acc = rtnl.link("acc0").index();
 
