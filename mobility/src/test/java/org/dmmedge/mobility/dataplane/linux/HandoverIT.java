@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The MN moving MAR1 -> MAR2 -> MAR3 -> MAR1 ... (10 handovers) while a 50 packets/s UDP flow
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * (data plane changes on all MARs) as medians over the 10 handovers, and the loss. No timing
  * assertions: the figures go to DATAPLANE.md.
  */
+@ResourceLock(Testbed.LOCK)
 class HandoverIT {
 
   private static final int HANDOVERS = 10;

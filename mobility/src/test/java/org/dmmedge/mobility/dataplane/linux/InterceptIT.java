@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Transparent interception and MSS clamping through the node's own nftables table: the MN's
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * origin has nothing on port 80, so an answer proves the redirect), the clamp rule is in the
  * table, and stopping the data plane deletes the table and nothing else.
  */
+@ResourceLock(Testbed.LOCK)
 class InterceptIT {
 
   private static final int PROXY_PORT = 3128;

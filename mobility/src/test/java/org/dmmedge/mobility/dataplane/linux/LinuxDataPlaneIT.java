@@ -7,12 +7,14 @@ import java.net.InetAddress;
 import org.dmmedge.mobility.dataplane.DataPlaneAction;
 import org.dmmedge.mobility.dataplane.DataPlaneException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * LinuxDataPlane's bookkeeping against the kernel: what each action installs (as {@code ip}
  * shows it), idempotent install and remove, clear errors that leave nothing half-done, and
  * close() removing everything it created.
  */
+@ResourceLock(Testbed.LOCK)
 class LinuxDataPlaneIT {
 
   @Test

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The test bed scripts themselves: teardown leaves nothing behind even with processes still
  * running inside and state a failed test left; stale test beds of dead processes are removed
  * at the next start; the handover script really moves the access link.
  */
+@ResourceLock(Testbed.LOCK)
 class NamespaceTestbedIT {
 
   @Test

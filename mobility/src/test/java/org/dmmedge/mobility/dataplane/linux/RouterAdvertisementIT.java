@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Router Advertisements as the MN's kernel sees them (SLAAC, accept_ra 2, no software of ours
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * after a move, the MTU option applied; and attach detection from link-up and from a Router
  * Solicitation.
  */
+@ResourceLock(Testbed.LOCK)
 class RouterAdvertisementIT {
 
   @Test

@@ -11,11 +11,13 @@ import org.dmmedge.mobility.Ipv6Prefix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Each rtnetlink operation run against the kernel inside a test bed namespace, checked with
  * what {@code ip} shows, and run twice to show it is idempotent.
  */
+@ResourceLock(Testbed.LOCK)
 class RtnetlinkIT {
 
   private static Testbed bed;

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Testbed implements AutoCloseable {
 
+  /** All test beds of one JVM share a prefix: classes using one never run in parallel. */
+  static final String LOCK = "namespace-testbed";
+
   static final Path SCRIPTS = Path.of("..", "conf", "testbed").toAbsolutePath().normalize();
   private static final long COMMAND_SECONDS = 30;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.dmmedge.mobility.dataplane.DataPlaneException;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and a byte-exact TCP transfer), the capture on MAR1's core link showing IPv6-in-IPv6.
  * Backends the kernel lacks report themselves skipped with the reason.
  */
+@ResourceLock(Testbed.LOCK)
 class TunnelIT {
 
   private static final long TRANSFER_BYTES = 4L << 20;
