@@ -108,6 +108,10 @@ public final class LinuxDataPlane implements DataPlane {
       if (leftovers > 0) {
         log.warn("removed {} routes and rules an earlier run left in {}", leftovers, config.namespace());
       }
+      if (!config.namespace().ipv6Forwarding()) {
+        log.warn("IPv6 forwarding is off in {}: MN traffic will not be routed (expected:"
+            + " net.ipv6.conf.all.forwarding=1)", config.namespace());
+      }
       int tunnelMtu = core.mtu() - TUNNEL_OVERHEAD;
       int mtu = config.advertisedMtu() != 0 ? config.advertisedMtu() : Math.min(FULL_SIZE, tunnelMtu);
       if (tunnelMtu < FULL_SIZE) {

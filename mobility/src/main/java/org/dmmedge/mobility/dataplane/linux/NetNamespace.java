@@ -78,6 +78,20 @@ public final class NetNamespace {
     return result.get();
   }
 
+  /**
+   * Whether {@code net.ipv6.conf.all.forwarding} is on here. /proc/sys/net shows the namespace
+   * of the reading thread, so it is read from inside.
+   */
+  boolean ipv6Forwarding() {
+    return open(() -> {
+      try {
+        return Files.readString(Path.of("/proc/sys/net/ipv6/conf/all/forwarding")).strip().equals("1");
+      } catch (java.io.IOException e) {
+        throw new DataPlaneException("read net.ipv6.conf.all.forwarding in " + this + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
   /** Opens this namespace's file (for IFLA_NET_NS_FD); the caller closes it. */
   int openFile() {
     Path path = name.map(NETNS_DIR::resolve).orElse(Path.of("/proc/self/ns/net"));

@@ -125,6 +125,12 @@ class RtnetlinkIT {
   }
 
   @Test
+  void forwardingIsReadInsideTheNamespace() {
+    assertThat(bed.namespace("mar1").ipv6Forwarding()).isTrue();
+    assertThat(bed.namespace("mn").ipv6Forwarding()).isFalse();
+  }
+
+  @Test
   void linkUpAndMtu() {
     int acc = rtnl.link("acc0").index();
 
