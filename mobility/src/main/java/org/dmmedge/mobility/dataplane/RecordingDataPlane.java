@@ -3,44 +3,67 @@ package org.dmmedge.mobility.dataplane;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * A {@link DataPlane} that moves no packets and remembers: the actions installed now and the
- * history of calls. For tests of the control plane and of the edge node; thread-safe.
+ * A {@link DataPlane} that only records, for tests of what drives a data plane (the MAR agent,
+ * the edge node). It follows the contract: installing an installed action or removing an
+ * absent one changes nothing and records nothing; {@link #close()} removes every installed
+ * action (recorded, in reverse order of installation). Thread-safe.
  */
 public final class RecordingDataPlane implements DataPlane {
 
-  /** One call: install or remove of an action. */
-  public record Call(boolean install, DataPlaneAction action) {}
+  /** One change of state: {@code installed} true for an install, false for a removal. */
+  public record Change(boolean installed, DataPlaneAction action) {
+    public Change {
+      Objects.requireNonNull(action, "action");
+    }
+  }
 
   private final Set<DataPlaneAction> installed = new LinkedHashSet<>();
-  private final List<Call> history = new ArrayList<>();
+  private final List<Change> changes = new ArrayList<>();
+  private boolean closed;
 
   @Override
   public synchronized void install(DataPlaneAction action) {
-    history.add(new Call(true, action));
-    installed.add(action);
+    Objects.requireNonNull(action, "action");
+    if (closed) {
+      throw new IllegalStateException("install " + action + ": data plane closed");
+    }
+    if (installed.add(action)) {
+      changes.add(new Change(true, action));
+    }
   }
 
   @Override
   public synchronized void remove(DataPlaneAction action) {
-    history.add(new Call(false, action));
-    installed.remove(action);
-  }
-
-  /** The actions installed now, in installation order. */
-  public synchronized Set<DataPlaneAction> installed() {
-    return Set.copyOf(installed);
-  }
-
-  /** Every install and remove so far. */
-  public synchronized List<Call> history() {
-    return List.copyOf(history);
+    Objects.requireNonNull(action, "action");
+    if (installed.remove(action)) {
+      changes.add(new Change(false, action));
+    }
   }
 
   @Override
   public synchronized void close() {
-    new ArrayList<>(installed).forEach(this::remove);
+    List<DataPlaneAction> all = new ArrayList<>(installed);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      remove(all.get(i));
+    }
+    closed = true;
+  }
+
+  /** The actions installed now, in installation order. */
+  public synchronized List<DataPlaneAction> installed() {
+    return List.copyOf(installed);
+  }
+
+  /** Every change so far, in order. */
+  public synchronized List<Change> changes() {
+    return List.copyOf(changes);
+  }
+
+  public synchronized boolean isClosed() {
+    return closed;
   }
 }

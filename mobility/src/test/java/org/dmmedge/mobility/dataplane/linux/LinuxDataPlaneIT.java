@@ -1,0 +1,74 @@
+package org.dmmedge.mobility.dataplane.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import org.dmmedge.mobility.dataplane.DataPlaneAction;
+import org.dmmedge.mobility.dataplane.DataPlaneException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * LinuxDataPlane's bookkeeping against the kernel: what each action installs (as {@code ip}
+ * shows it), idempotent install and remove, clear errors that leave nothing half-done, and
+ * close() removing everything it created.
+ */
+@ResourceLock(Testbed.LOCK)
+class LinuxDataPlaneIT {
+
+  @Test
+  void actionsBecomeRoutesRulesAndTunnelsAndCloseRemovesThemAll() {
+    try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.AUTO)) {
+      mobility.moveTo(2);
+      LinuxDataPlane mar2 = mobility.mars.get(1);
+      DataPlaneAction reach = new DataPlaneAction.ReachRemoteAnchor(MobilityBed.MN, MobilityBed.prefix(1),
+          MobilityBed.core(1), MobilityBed.ACCESS);
+      mar2.install(reach);
+      mar2.install(reach);
+
+      assertThat(mobility.bed.exec("mar2", "ip", "-6", "rule", "show"))
+          .containsOnlyOnce("1000:\tfrom 2001:db8:1:1::/64 iif acc0 lookup 1000 proto 201");
+      assertThat(mobility.bed.exec("mar2", "ip", "-6", "route", "show", "table", "1000"))
+          .startsWith("default dev dmmt0 proto 201 metric 1024");
+      assertThat(mobility.bed.exec("mar2", "ip", "-6", "route", "show", "proto", "201"))
+          .contains("2001:db8:1:1::/64 dev acc0 metric 1024").contains("2001:db8:2:1::/64 dev acc0 metric 1024");
+      assertThat(mobility.bed.exec("mar1", "ip", "-6", "route", "show", "proto", "201"))
+          .contains("2001:db8:1:1::/64 dev dmmt0 metric 512");
+
+      for (LinuxDataPlane mar : mobility.mars) {
+        mar.close();
+        mar.close();
+      }
+
+      for (String mar : new String[] {"mar1", "mar2", "mar3"}) {
+        assertThat(mobility.bed.exec(mar, "ip", "-6", "route", "show", "table", "all", "proto", "201")).isEmpty();
+        assertThat(mobility.bed.exec(mar, "ip", "-6", "rule", "show")).doesNotContain("proto 201");
+        assertThat(mobility.bed.exec(mar, "ip", "link", "show")).doesNotContainPattern(": dmmt\\d");
+      }
+      assertThatThrownBy(() -> mar2.install(reach)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("data plane closed");
+    }
+  }
+
+  @Test
+  void badActionsFailClearlyAndLeaveNothingBehind() throws Exception {
+    try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.AUTO)) {
+      LinuxDataPlane mar1 = mobility.mars.get(0);
+      String before = mobility.bed.exec("mar1", "ip", "-6", "route", "show", "table", "all", "proto", "201");
+
+      assertThatThrownBy(() -> mar1.install(new DataPlaneAction.AnchorLocal("mn-2", MobilityBed.prefix(1), "wlan7")))
+          .isInstanceOf(DataPlaneException.class)
+          .hasMessageContaining("accessLink: wlan7 (expected: an interface in netns " + mobility.bed.ns("mar1") + ")");
+      assertThatThrownBy(() -> mar1.install(new DataPlaneAction.ForwardToServing("mn-2", MobilityBed.prefix(1),
+          InetAddress.getByName("192.0.2.1"))))
+          .isInstanceOf(DataPlaneException.class)
+          .hasMessageContaining("servingMar: 192.0.2.1 (expected: an IPv6 address)");
+
+      assertThat(mobility.bed.exec("mar1", "ip", "-6", "route", "show", "table", "all", "proto", "201"))
+          .isEqualTo(before);
+      assertThat(mobility.bed.exec("mar1", "ip", "link", "show")).doesNotContainPattern(": dmmt\\d");
+      mar1.remove(new DataPlaneAction.AnchorLocal("mn-2", MobilityBed.prefix(1), "wlan7"));
+    }
+  }
+}
