@@ -3,6 +3,7 @@ package org.dmmedge.edge;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
+import org.dmmedge.cache.HttpCache;
 import org.dmmedge.edge.config.EdgeConfig;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.ProxyHandler;
@@ -19,6 +20,7 @@ import org.dmmedge.origin.OriginClient;
 public final class EdgeNode implements AutoCloseable {
   private final EdgeConfig config;
   private final OriginClient originClient;
+  private final HttpCache cache;
   private final EdgeServer server;
 
   /**
@@ -31,8 +33,9 @@ public final class EdgeNode implements AutoCloseable {
     OriginResolver resolver = new OriginResolver(config.server().mode(), config.origins(),
         config.name(), () -> self[0].localAddress());
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
-        new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControl());
-    ProxyHandler.ExchangeFactory exchanges = ProxyHandler.passThroughOnly(services);
+        new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControlNames().get(0));
+    this.cache = HttpCache.create(config.cache(), clock);
+    ProxyHandler.ExchangeFactory exchanges = ProxyHandler.cached(services, cache);
     this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, exchanges));
     self[0] = server;
   }
@@ -43,6 +46,7 @@ public final class EdgeNode implements AutoCloseable {
       return server.start();
     } catch (InterruptedException | RuntimeException e) {
       originClient.close();
+      cache.close();
       throw e;
     }
   }
@@ -50,6 +54,11 @@ public final class EdgeNode implements AutoCloseable {
   /** The bound address, or null before {@link #start()}. */
   public InetSocketAddress localAddress() {
     return server.localAddress();
+  }
+
+  /** The node's cache (for the admin API and tests). */
+  public HttpCache cache() {
+    return cache;
   }
 
   public EdgeConfig config() {
@@ -63,6 +72,7 @@ public final class EdgeNode implements AutoCloseable {
       server.stop(config.server().shutdownGrace());
     } finally {
       originClient.close();
+      cache.close();
     }
   }
 }

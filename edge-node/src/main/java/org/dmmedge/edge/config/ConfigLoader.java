@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dmmedge.cache.CacheConfig;
 import org.dmmedge.edge.config.ConfigReader.Problems;
 import org.dmmedge.origin.OriginClientConfig;
 import org.dmmedge.origin.OriginTarget;
@@ -98,7 +99,7 @@ public final class ConfigLoader {
     ServerConfig server = server(root.object("server"));
     OriginsConfig origins = origins(root.object("origins"));
     OriginClientConfig originClient = originClient(root.object("originClient"));
-    CacheSettings cache = cache(root.object("cache"));
+    CacheConfig cache = cache(root.object("cache"), defaults.cache());
     boolean accessLog = root.bool("accessLog", defaults.accessLog());
     root.finish();
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
@@ -161,19 +162,24 @@ public final class ConfigLoader {
     }
   }
 
-  private static CacheSettings cache(ConfigReader r) {
-    CacheSettings d = CacheSettings.defaults();
-    CacheSettings c = new CacheSettings(
-        r.bytes("memoryBudget", d.memoryBudgetBytes(), 1),
-        r.bytes("maxObjectSize", d.maxObjectBytes(), 1),
-        r.bytes("rangeFillMaxSize", d.rangeFillMaxBytes(), 0),
-        Optional.ofNullable(r.parsed("diskDirectory", null, Path::of, p -> true, "a directory")),
-        r.bytes("diskBudget", d.diskBudgetBytes(), 1),
-        r.parsed("targetedCacheControl", d.targetedCacheControl(), ConfigLoader::fieldName,
-            n -> true, "a header field name ending in -Cache-Control"));
+  private static CacheConfig cache(ConfigReader r, CacheConfig d) {
+    CacheConfig.Builder b = CacheConfig.builder()
+        .memoryBudgetBytes(r.bytes("memoryBudget", d.memoryBudgetBytes(), 1))
+        .maxObjectBytes(r.parsed("maxObjectSize", d.maxObjectBytes(), Units::bytes,
+            n -> n > 0 && n <= MAX_OBJECT_BYTES, "> 0 and <= 2047MiB"))
+        .diskBudgetBytes(r.bytes("diskBudget", d.diskBudgetBytes(), 1))
+        .heuristicMaxLifetime(
+            r.duration("heuristicMaxLifetime", d.heuristicMaxLifetime(), Duration.ZERO))
+        .hitForPassDuration(r.duration("hitForPass", d.hitForPassDuration(), Duration.ZERO))
+        .targetedCacheControlNames(List.of(r.parsed("targetedCacheControl",
+            d.targetedCacheControlNames().get(0), ConfigLoader::fieldName, n -> true,
+            "a header field name ending in -Cache-Control")));
+    r.optionalString("diskDirectory").map(Path::of).ifPresent(b::diskDirectory);
     r.finish();
-    return c;
+    return b.build();
   }
+
+  private static final long MAX_OBJECT_BYTES = 2047L << 20;
 
   private static final String ORIGIN_EXPECTED = "an origin URL such as http://127.0.0.1:8000";
 

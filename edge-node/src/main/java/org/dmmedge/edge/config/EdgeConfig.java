@@ -1,6 +1,7 @@
 package org.dmmedge.edge.config;
 
 import java.util.Objects;
+import org.dmmedge.cache.CacheConfig;
 import org.dmmedge.origin.OriginClientConfig;
 
 /**
@@ -13,7 +14,7 @@ import org.dmmedge.origin.OriginClientConfig;
  * @param server the client-facing server
  * @param origins origins for reverse mode
  * @param originClient how origins are fetched from
- * @param cache the cache
+ * @param cache the cache (its memory budget defaults to 512 MiB here)
  * @param accessLog whether requests are logged (combined format, logger {@code access})
  */
 public record EdgeConfig(
@@ -21,10 +22,11 @@ public record EdgeConfig(
     ServerConfig server,
     OriginsConfig origins,
     OriginClientConfig originClient,
-    CacheSettings cache,
+    CacheConfig cache,
     boolean accessLog) {
 
   public static final String DEFAULT_NAME = "dmm-edge";
+  public static final long DEFAULT_MEMORY_BUDGET_BYTES = 512L << 20;
 
   public EdgeConfig {
     Objects.requireNonNull(name, "name");
@@ -41,7 +43,8 @@ public record EdgeConfig(
   /** The embedded default: a forward proxy on 127.0.0.1:8080 with a memory cache. */
   public static EdgeConfig defaults() {
     return new EdgeConfig(DEFAULT_NAME, ServerConfig.defaults(), OriginsConfig.none(),
-        OriginClientConfig.defaults(), CacheSettings.defaults(), true);
+        OriginClientConfig.defaults(),
+        CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true);
   }
 
   /** A copy with another server section. */

@@ -16,6 +16,6 @@ interface Exchange {
   /** The client connection closed; give up and let go of everything. */
   void clientClosed();
 
-  /** Whether the request, body included, has been read completely. */
-  boolean requestComplete();
+  /** The client channel's writability changed (resume writing when writable). */
+  default void writabilityChanged() {}
 }

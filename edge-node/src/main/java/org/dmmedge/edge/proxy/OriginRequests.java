@@ -20,16 +20,17 @@ final class OriginRequests {
   static OriginRequest of(HttpRequest request, Route route, String via,
       Optional<RequestBodyStream> body) {
     return new OriginRequest(request.method().name(), route.target(), route.pathAndQuery(),
-        headers(request, route, via, Map.of()), body);
+        headers(request, route, via, Set.of(), Map.of()), body);
   }
 
   /**
-   * The forwarded headers with {@code extra} set (replacing same-named ones), e.g. the
-   * validators of a revalidation.
+   * The forwarded headers without the lower-case names in {@code drop}, with {@code extra} set
+   * (replacing same-named ones), e.g. the validators of a revalidation.
    */
   static List<Map.Entry<String, String>> headers(HttpRequest request, Route route, String via,
-      Map<String, String> extra) {
+      Set<String> dropAlso, Map<String, String> extra) {
     Set<String> drop = new java.util.HashSet<>(REPLACED);
+    drop.addAll(dropAlso);
     extra.keySet().forEach(k -> drop.add(k.toLowerCase(java.util.Locale.ROOT)));
     List<Map.Entry<String, String>> headers =
         new java.util.ArrayList<>(HopByHop.endToEnd(request.headers(), drop));

@@ -157,8 +157,8 @@ final class PassThrough implements Exchange, OriginRelay.Target {
   @Override
   public void originEnd() {
     if (!closed) {
-      if (!requestComplete) {
-        response.closeAfter();
+      if (hasBody && !requestComplete) {
+        response.closeAfter(); // the origin answered before the body was all sent
       }
       response.finish();
     }
@@ -198,10 +198,5 @@ final class PassThrough implements Exchange, OriginRelay.Target {
     if (origin != null) {
       origin.cancel();
     }
-  }
-
-  @Override
-  public boolean requestComplete() {
-    return requestComplete;
   }
 }

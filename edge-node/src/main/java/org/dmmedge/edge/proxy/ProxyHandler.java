@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
-import org.dmmedge.edge.proxy.ResponseHeads.CacheResult;
 import org.dmmedge.edge.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +53,12 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
     this.exchanges = exchanges;
   }
 
-  /** An exchange factory that passes every request through, uncached. */
-  public static ExchangeFactory passThroughOnly(ProxyServices services) {
+  /** An exchange factory that answers through {@code cache}. */
+  public static ExchangeFactory cached(ProxyServices services, org.dmmedge.cache.HttpCache cache) {
     return (ctx, request, route, response) -> {
-      PassThrough p = new PassThrough(ctx, request, route, services, response,
-          CacheResult.BYPASS, "fwd=bypass", head -> { });
-      p.start();
-      return p;
+      CacheExchange exchange = new CacheExchange(ctx, request, route, services, cache, response);
+      exchange.start();
+      return exchange;
     };
   }
 
@@ -172,6 +170,14 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
       return;
     }
     context.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext context) {
+    if (current != null) {
+      current.writabilityChanged();
+    }
+    context.fireChannelWritabilityChanged();
   }
 
   @Override
