@@ -1,5 +1,7 @@
 package org.dmmedge.edge.cli;
 
+import org.dmmedge.mpd.cli.MpdCommand;
+import org.dmmedge.mpd.cli.PlayerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "CDN edge cache for DASH video with Distributed Mobility Management.",
-    subcommands = {CommandLine.HelpCommand.class, org.dmmedge.mpd.cli.MpdCommand.class, org.dmmedge.mpd.cli.PlayerCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EdgeCommand.class,
+      MpdCommand.class,
+      PlayerCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

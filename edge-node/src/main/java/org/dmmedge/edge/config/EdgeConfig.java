@@ -1,0 +1,54 @@
+package org.dmmedge.edge.config;
+
+import java.util.Objects;
+import org.dmmedge.cache.CacheConfig;
+import org.dmmedge.origin.OriginClientConfig;
+
+/**
+ * Everything one edge node is configured with: the root of the record tree that
+ * {@link ConfigLoader} reads from one YAML file (documented option by option in
+ * {@code conf/edge.yaml}).
+ *
+ * @param name this node's name, sent in {@code X-Served-By} and {@code Via}; default
+ *     {@value #DEFAULT_NAME}
+ * @param server the client-facing server
+ * @param origins origins for reverse mode
+ * @param originClient how origins are fetched from
+ * @param cache the cache (its memory budget defaults to 512 MiB here)
+ * @param accessLog whether requests are logged (combined format, logger {@code access})
+ */
+public record EdgeConfig(
+    String name,
+    ServerConfig server,
+    OriginsConfig origins,
+    OriginClientConfig originClient,
+    CacheConfig cache,
+    boolean accessLog) {
+
+  public static final String DEFAULT_NAME = "dmm-edge";
+  public static final long DEFAULT_MEMORY_BUDGET_BYTES = 512L << 20;
+
+  public EdgeConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(origins, "origins");
+    Objects.requireNonNull(originClient, "originClient");
+    Objects.requireNonNull(cache, "cache");
+    if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
+      throw new IllegalArgumentException(
+          "origins: none (expected: a default origin or one per host in reverse mode)");
+    }
+  }
+
+  /** The embedded default: a forward proxy on 127.0.0.1:8080 with a memory cache. */
+  public static EdgeConfig defaults() {
+    return new EdgeConfig(DEFAULT_NAME, ServerConfig.defaults(), OriginsConfig.none(),
+        OriginClientConfig.defaults(),
+        CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true);
+  }
+
+  /** A copy with another server section. */
+  public EdgeConfig withServer(ServerConfig newServer) {
+    return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog);
+  }
+}

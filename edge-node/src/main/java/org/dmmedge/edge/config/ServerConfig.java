@@ -1,0 +1,43 @@
+package org.dmmedge.edge.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The client-facing side of the edge node.
+ *
+ * @param listen where to accept connections; default 127.0.0.1:8080
+ * @param mode how origins are found; default {@link ProxyMode#FORWARD}
+ * @param maxHeaderBytes the largest request header block (larger: 431); default 16 KiB
+ * @param maxUriBytes the longest request line (longer: 414); default 8 KiB
+ * @param idleTimeout a keep-alive connection without traffic this long is closed; default 60 s
+ * @param shutdownGrace how long a stopping node lets in-flight responses finish; default 10 s
+ * @param ioThreads event-loop threads, 0 for one per core; default 0
+ */
+public record ServerConfig(
+    HostPort listen,
+    ProxyMode mode,
+    int maxHeaderBytes,
+    int maxUriBytes,
+    Duration idleTimeout,
+    Duration shutdownGrace,
+    int ioThreads) {
+
+  public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
+  public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+  public static final int DEFAULT_MAX_URI_BYTES = 8 * 1024;
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  public ServerConfig {
+    Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+  }
+
+  public static ServerConfig defaults() {
+    return new ServerConfig(DEFAULT_LISTEN, ProxyMode.FORWARD, DEFAULT_MAX_HEADER_BYTES,
+        DEFAULT_MAX_URI_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_SHUTDOWN_GRACE, 0);
+  }
+}

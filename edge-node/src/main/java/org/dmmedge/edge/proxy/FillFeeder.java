@@ -1,0 +1,108 @@
+package org.dmmedge.edge.proxy;
+
+import java.nio.ByteBuffer;
+import org.dmmedge.cache.Headers;
+import org.dmmedge.cache.fill.Fill;
+import org.dmmedge.origin.BodyFlow;
+import org.dmmedge.origin.OriginException;
+import org.dmmedge.origin.OriginResponseHandler;
+import org.dmmedge.origin.OriginResponseHead;
+
+/**
+ * Feeds one origin response into a cache {@link Fill}: the head decides storability, each body
+ * chunk is copied into the fill at once (so its credit goes straight back and the origin is
+ * read at its own speed, whatever the clients' speeds), the end completes the fill, a failure
+ * aborts it (readers see ABORTED, nothing is stored).
+ *
+ * <p>A revalidation answered 304 refreshes the stored entry instead. A response the cache
+ * will not store is relayed to the leader's client through {@code relay} when there is one
+ * (a miss or a foreground revalidation); a background revalidation has no client and drops it.
+ *
+ * <p>Runs on the origin client's I/O thread; the flags are read by the leader's event loop.
+ */
+final class FillFeeder implements OriginResponseHandler {
+  private final Fill fill;
+  private final OriginResponseHandler relay;
+  private BodyFlow flow;
+  private volatile boolean relaying;
+  private volatile boolean revalidated;
+  private volatile boolean mismatch;
+  private volatile OriginException failure;
+
+  /**
+   * @param relay where an unstorable response goes, or null to drop it
+   */
+  FillFeeder(Fill fill, OriginResponseHandler relay) {
+    this.fill = fill;
+    this.relay = relay;
+  }
+
+  /** The origin answered 304 and the stored entry was refreshed. */
+  boolean revalidated() {
+    return revalidated;
+  }
+
+  /** The origin answered 304 but it did not match the stored entry: fetch again. */
+  boolean mismatch() {
+    return mismatch;
+  }
+
+  /** The response was not storable and went to the leader's client directly. */
+  boolean relaying() {
+    return relaying;
+  }
+
+  /** Why the fill was aborted, or null. */
+  OriginException failure() {
+    return failure;
+  }
+
+  @Override
+  public void onHead(OriginResponseHead head, BodyFlow bodyFlow) {
+    this.flow = bodyFlow;
+    Headers headers = CacheRequests.toCache(head.headers());
+    if (fill.isRevalidation() && head.status() == 304) {
+      mismatch = !fill.notModified(headers);
+      revalidated = !mismatch;
+      return;
+    }
+    // Set before start() wakes the readers: the leader's reader that sees UNCACHEABLE must
+    // already know its client is being served by the relay.
+    relaying = relay != null;
+    if (fill.start(head.status(), headers).storable()) {
+      relaying = false;
+    } else if (relaying) {
+      relay.onHead(head, bodyFlow);
+    }
+  }
+
+  @Override
+  public void onBody(ByteBuffer chunk) {
+    if (relaying) {
+      relay.onBody(chunk);
+      return;
+    }
+    int n = chunk.remaining();
+    fill.append(chunk); // copies; a no-op once the fill has ended
+    flow.release(n);
+  }
+
+  @Override
+  public void onEnd() {
+    if (relaying) {
+      relay.onEnd();
+    } else {
+      fill.complete();
+    }
+  }
+
+  @Override
+  public void onError(OriginException error) {
+    failure = error;
+    if (relaying) {
+      relay.onError(error);
+    } else {
+      fill.abort(error);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.dmmedge.edge.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.dmmedge.edge.config.ServerConfig;
+import org.dmmedge.edge.proxy.ProxyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty server clients connect to: epoll when the native transport loads, NIO otherwise.
+ *
+ * <p>Lifecycle: {@link #start()} binds (port 0 picks a free one, see {@link #localAddress()});
+ * {@link #stop(Duration)} stops accepting, lets every connection finish its in-flight
+ * response (idle ones close at once), closes whatever is left at the deadline, then ends the
+ * event loops. Thread-safe start/stop from one controlling thread.
+ */
+public final class EdgeServer {
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+
+  private final ServerConfig config;
+  private final Supplier<ProxyHandler> proxyHandlers;
+  private final ChannelGroup children = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private EventLoopGroup boss;
+  private EventLoopGroup workers;
+  private Channel serverChannel;
+  private volatile InetSocketAddress bound;
+
+  public EdgeServer(ServerConfig config, Supplier<ProxyHandler> proxyHandlers) {
+    this.config = config;
+    this.proxyHandlers = proxyHandlers;
+  }
+
+  /** Binds and starts accepting; returns the bound address. */
+  public InetSocketAddress start() throws InterruptedException {
+    boolean epoll = Epoll.isAvailable();
+    var factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    boss = new MultiThreadIoEventLoopGroup(1, factory);
+    workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), factory);
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(boss, workers)
+        .channel(channelType)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+        .childHandler(new EdgeChannelInitializer(config, proxyHandlers, children));
+    try {
+      serverChannel = bootstrap.bind(config.listen().toAddress()).sync().channel();
+    } catch (InterruptedException | RuntimeException e) {
+      shutdownLoops();
+      throw e;
+    }
+    bound = (InetSocketAddress) serverChannel.localAddress();
+    LOG.info("listening on {} ({} transport)", bound, epoll ? "epoll" : "nio");
+    return bound;
+  }
+
+  /** The bound address, or null before {@link #start()}. */
+  public InetSocketAddress localAddress() {
+    return bound;
+  }
+
+  /** Stops accepting, drains connections for up to {@code grace}, then stops everything. */
+  public void stop(Duration grace) throws InterruptedException {
+    if (serverChannel == null) {
+      return;
+    }
+    serverChannel.close().sync();
+    for (Channel ch : children) {
+      ch.eventLoop().execute(() -> {
+        ProxyHandler handler = ch.pipeline().get(ProxyHandler.class);
+        if (handler != null) {
+          handler.drain();
+        } else {
+          ch.close();
+        }
+      });
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!children.isEmpty() && System.nanoTime() < deadline) {
+      children.newCloseFuture().await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000),
+          TimeUnit.MILLISECONDS);
+    }
+    children.close().await(1, TimeUnit.SECONDS);
+    shutdownLoops();
+    serverChannel = null;
+    LOG.info("stopped");
+  }
+
+  private void shutdownLoops() throws InterruptedException {
+    if (boss != null) {
+      boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+    }
+    if (workers != null) {
+      workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package org.dmmedge.edge.server;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.dmmedge.edge.config.OriginsConfig;
+import org.dmmedge.edge.config.ProxyMode;
+import org.dmmedge.edge.proxy.HttpStatusException;
+import org.dmmedge.origin.OriginTarget;
+
+/**
+ * Decides the origin of a request by the node's mode (reverse: configured per Host or default;
+ * forward: absolute-form target, else the Host header; transparent: the Host header) and
+ * refuses what must not be forwarded: CONNECT (405), a target that is this node or a request
+ * that already passed through it (508, loop), an unusable target (400), a host with no
+ * configured origin (404). Stateless and thread-safe.
+ */
+public final class OriginResolver {
+  private final ProxyMode mode;
+  private final OriginsConfig origins;
+  private final String nodeName;
+  private final Supplier<InetSocketAddress> localAddress;
+
+  /**
+   * @param localAddress the address the node is bound to (its real port, once bound)
+   */
+  public OriginResolver(ProxyMode mode, OriginsConfig origins, String nodeName,
+      Supplier<InetSocketAddress> localAddress) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.origins = Objects.requireNonNull(origins, "origins");
+    this.nodeName = Objects.requireNonNull(nodeName, "nodeName");
+    this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
+  }
+
+  /**
+   * The route of {@code request}.
+   *
+   * @throws HttpStatusException with 400, 404, 405 or 508 when it must not be forwarded
+   */
+  public Route resolve(HttpRequest request) {
+    if (request.method().equals(HttpMethod.CONNECT)) {
+      throw new HttpStatusException(405, "CONNECT is not allowed");
+    }
+    checkVia(request.headers().getAll(HttpHeaderNames.VIA));
+    String uri = request.uri();
+    String scheme = "http";
+    String authority;
+    String pathAndQuery;
+    int sep = uri.indexOf("://");
+    if (!uri.startsWith("/") && !uri.equals("*") && sep > 0) {
+      scheme = uri.substring(0, sep).toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new HttpStatusException(400, "unsupported scheme " + scheme);
+      }
+      int pathStart = firstOf(uri, sep + 3);
+      authority = uri.substring(sep + 3, pathStart);
+      String rest = uri.substring(pathStart);
+      pathAndQuery = rest.isEmpty() ? "/" : rest.startsWith("?") ? "/" + rest : rest;
+    } else if (uri.startsWith("/") || uri.equals("*")) {
+      authority = request.headers().get(HttpHeaderNames.HOST, "");
+      pathAndQuery = uri;
+    } else {
+      throw new HttpStatusException(400, "bad request target " + shorten(uri));
+    }
+    HostAndPort hp = HostAndPort.parse(authority, scheme);
+    String keyAuthority = authority.toLowerCase(Locale.ROOT);
+    if (mode == ProxyMode.REVERSE) {
+      Optional<URI> origin = origins.forHost(hp.host());
+      if (origin.isEmpty()) {
+        throw new HttpStatusException(404, "no origin for host " + shorten(hp.host()));
+      }
+      OriginTarget target = OriginTarget.of(origin.get());
+      checkNotSelf(target);
+      return new Route(target, pathAndQuery, target.authority(), scheme, keyAuthority);
+    }
+    OriginTarget target = new OriginTarget(scheme, hp.host(), hp.port());
+    checkNotSelf(target);
+    return new Route(target, pathAndQuery, authority, scheme, keyAuthority);
+  }
+
+  private void checkVia(List<String> via) {
+    for (String header : via) {
+      for (String hop : header.split(",")) {
+        String[] parts = hop.trim().split("\\s+");
+        if (parts.length >= 2 && parts[1].equalsIgnoreCase(nodeName)) {
+          throw new HttpStatusException(508, "loop: request already passed " + nodeName);
+        }
+      }
+    }
+  }
+
+  private void checkNotSelf(OriginTarget target) {
+    InetSocketAddress self = localAddress.get();
+    if (self == null || target.port() != self.getPort()) {
+      return;
+    }
+    String host = target.host().toLowerCase(Locale.ROOT);
+    boolean listensEverywhere = self.getAddress() != null && self.getAddress().isAnyLocalAddress();
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+        || host.equals("0:0:0:0:0:0:0:1") || host.equals("0.0.0.0");
+    boolean sameHost = self.getAddress() != null
+        && host.equals(self.getAddress().getHostAddress().toLowerCase(Locale.ROOT));
+    boolean selfLoopback = self.getAddress() != null && self.getAddress().isLoopbackAddress();
+    if (sameHost || host.equalsIgnoreCase(nodeName)
+        || (loopback && (listensEverywhere || selfLoopback))) {
+      throw new HttpStatusException(508, "loop: target " + target + " is this node");
+    }
+  }
+
+  private static int firstOf(String uri, int from) {
+    for (int i = from; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '/' || c == '?') {
+        return i;
+      }
+    }
+    return uri.length();
+  }
+
+  static String shorten(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+
+  /** A parsed authority. */
+  record HostAndPort(String host, int port) {
+    static HostAndPort parse(String authority, String scheme) {
+      if (authority.isEmpty()) {
+        throw new HttpStatusException(400, "missing host");
+      }
+      String host = authority;
+      int port = OriginTarget.defaultPort(scheme);
+      if (authority.startsWith("[")) {
+        int close = authority.indexOf(']');
+        if (close < 0) {
+          throw new HttpStatusException(400, "bad host " + shorten(authority));
+        }
+        host = authority.substring(1, close);
+        String rest = authority.substring(close + 1);
+        if (!rest.isEmpty()) {
+          port = port(rest.startsWith(":") ? rest.substring(1) : "x", authority);
+        }
+      } else {
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0) {
+          host = authority.substring(0, colon);
+          port = port(authority.substring(colon + 1), authority);
+        }
+      }
+      if (host.isEmpty() || !validHost(host)) {
+        throw new HttpStatusException(400, "bad host " + shorten(authority));
+      }
+      return new HostAndPort(host, port);
+    }
+
+    private static int port(String text, String authority) {
+      try {
+        int p = Integer.parseInt(text);
+        if (p >= 1 && p <= 65535 && text.length() <= 5) {
+          return p;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new HttpStatusException(400, "bad port in " + shorten(authority));
+    }
+
+    private static boolean validHost(String host) {
+      for (int i = 0; i < host.length(); i++) {
+        char c = host.charAt(i);
+        boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            || c == '.' || c == '-' || c == ':' || c == '_';
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}
