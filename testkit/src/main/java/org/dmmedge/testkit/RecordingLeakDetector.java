@@ -22,6 +22,15 @@ public final class RecordingLeakDetector<T> extends ResourceLeakDetector<T> {
     super(resourceType, samplingInterval);
   }
 
+  /**
+   * The constructor Netty's factory looks up first; without it the factory logs a spurious
+   * "Could not load custom resource leak detector" before falling back to the one above.
+   */
+  @SuppressWarnings("deprecation")
+  public RecordingLeakDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
+    super(resourceType, samplingInterval, maxActive);
+  }
+
   /** Returns and clears the leaks recorded so far. */
   static List<String> drain() {
     List<String> found = List.copyOf(LEAKS);

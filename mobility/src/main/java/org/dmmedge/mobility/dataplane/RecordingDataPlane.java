@@ -1,6 +1,7 @@
 package org.dmmedge.mobility.dataplane;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -53,9 +54,9 @@ public final class RecordingDataPlane implements DataPlane {
     closed = true;
   }
 
-  /** The actions installed now, in installation order. */
-  public synchronized List<DataPlaneAction> installed() {
-    return List.copyOf(installed);
+  /** The actions installed now, in installation order (a snapshot with set equality). */
+  public synchronized Set<DataPlaneAction> installed() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(installed));
   }
 
   /** Every change so far, in order. */
