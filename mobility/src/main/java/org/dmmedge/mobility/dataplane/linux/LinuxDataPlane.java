@@ -144,6 +144,11 @@ public final class LinuxDataPlane implements DataPlane {
     return advertisedMtu;
   }
 
+  /** Tunnelled packets dropped because they came from a node that is not an open tunnel peer. */
+  public long droppedFromUnknownPeers() {
+    return backend.droppedFromUnknownPeers();
+  }
+
   /** The tunnel backend in use. */
   public TunnelBackendKind tunnelBackend() {
     return backend.kind();

@@ -81,8 +81,8 @@ final class UserspaceTunnelBackend implements TunnelBackend {
     }
   }
 
-  /** Packets dropped because their outer source was not an open peer. */
-  long droppedFromUnknownPeer() {
+  @Override
+  public long droppedFromUnknownPeers() {
     return droppedFromUnknownPeer.get();
   }
 

@@ -52,6 +52,25 @@ class LinuxDataPlaneIT {
   }
 
   @Test
+  void tunnelPacketsFromANodeThatIsNotAPeerAreDroppedAndCounted() {
+    try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.USERSPACE); Traffic traffic = new Traffic(mobility.bed)) {
+      mobility.moveTo(2);
+      LinuxDataPlane mar2 = mobility.mars.get(1);
+      Capture delivered = new Capture(mobility.bed, "mn", "eth0", "udp port 9");
+      long before = mar2.droppedFromUnknownPeers();
+      try {
+        Process spoof = traffic.start("cmd", "ip6ip6_send.py", "sent", "2001:db8:c::2", "2001:db8:c::f0",
+            "2001:db8:1:1::99");
+        Traffic.finish(spoof, 10);
+        MobilityBed.await("a counted drop at mar2 (" + before + " before)",
+            () -> mar2.droppedFromUnknownPeers() > before);
+      } finally {
+        assertThat(delivered.stop()).as("spoofed packets reaching the MN").isZero();
+      }
+    }
+  }
+
+  @Test
   void badActionsFailClearlyAndLeaveNothingBehind() throws Exception {
     try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.AUTO)) {
       LinuxDataPlane mar1 = mobility.mars.get(0);
