@@ -34,8 +34,10 @@ final class LinkWatcher implements AutoCloseable {
     this.thread = Workers.start("link-watch-" + namespace.name().orElse("main"), () -> {
       // Subscribed before the scan, so a link coming up in between is not missed; reported
       // from this thread, so the detector may call into the data plane that started us.
-      for (String name : this.accessLinks) {
-        rtnl.findLink(name).ifPresent(this::seen);
+      try {
+        this.accessLinks.forEach(name -> rtnl.findLink(name).ifPresent(this::seen));
+      } catch (RuntimeException e) {
+        log.warn("link watch: initial scan: {}", e.getMessage());
       }
       run();
     });
