@@ -34,7 +34,7 @@ class LinuxDataPlaneIT {
       assertThat(mobility.bed.exec("mar2", "ip", "-6", "route", "show", "proto", "201"))
           .contains("2001:db8:1:1::/64 dev acc0 metric 1024").contains("2001:db8:2:1::/64 dev acc0 metric 1024");
       assertThat(mobility.bed.exec("mar1", "ip", "-6", "route", "show", "proto", "201"))
-          .contains("2001:db8:1:1::/64 dev dmmt0 metric 512");
+          .contains("2001:db8:1:1::/64 dev dmmt0 metric 1024");
 
       for (LinuxDataPlane mar : mobility.mars) {
         mar.close();
