@@ -1,6 +1,7 @@
 package org.dmmedge.mobility.dataplane.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -182,6 +183,24 @@ class RtMessagesTest {
 
     assertThat(NetlinkAttributes.parse(buffer, 32, message.length - 6).string(RtMessages.IFLA_IFNAME))
         .isEmpty();
+  }
+
+  @Test
+  void errorAcknowledgementsBecomeExceptionsWithTheKernelsReason() {
+    // nlmsgerr as the kernel sends it with NETLINK_CAP_ACK and NETLINK_EXT_ACK: error -95, the
+    // echoed request header only, then NLMSGERR_ATTR_MSG.
+    byte[] capped = HexFormat.of().parseHex(String.join("",
+        "3c000000" + "0200" + "0003" + "07000000" + "00000000", // NLMSG_ERROR, CAPPED | ACK_TLVS
+        "a1ffffff", // -95
+        "74000000" + "1800" + "0505" + "07000000" + "00000000", // the request's header
+        "15000100" + "6c7774206e6f7420737570706f7274656400" + "000000")); // "lwt not supported"
+    byte[] ok = HexFormat.of().parseHex("24000000" + "0200" + "0001" + "07000000" + "00000000" + "00000000"
+        + "74000000" + "1800" + "0505" + "07000000" + "00000000");
+
+    NetlinkSocket.throwIfError("add route", java.nio.ByteBuffer.wrap(ok).order(java.nio.ByteOrder.nativeOrder()));
+    assertThatThrownBy(() -> NetlinkSocket.throwIfError("add route",
+        java.nio.ByteBuffer.wrap(capped).order(java.nio.ByteOrder.nativeOrder())))
+        .isInstanceOf(KernelException.class).hasMessage("add route: EOPNOTSUPP (lwt not supported)");
   }
 
   @Test
