@@ -403,15 +403,16 @@ public final class Fill {
     }
   }
 
-  /** The body for the index: the blocks as one buffer, consolidated when mostly slack. */
+  /**
+   * The body for the index: the blocks as they are (one slice, or a composite of slices), or
+   * copied into one exact buffer when unused block space would exceed an eighth of the body
+   * (small bodies of unknown length), so the memory budget counts what is really held.
+   */
   private ByteBuf storedBody() {
     ByteBuf[] current = blocks;
     int length = (int) published;
     if (current.length == 0) {
       return Unpooled.EMPTY_BUFFER;
-    }
-    if (current.length == 1) {
-      return current[0].retainedSlice(0, length);
     }
     long capacity = (long) current.length * blockBytes;
     if (capacity - length > length / 8) {
@@ -420,6 +421,9 @@ public final class Fill {
         exact.writeBytes(current[i], 0, Math.min(blockBytes, length - i * blockBytes));
       }
       return exact;
+    }
+    if (current.length == 1) {
+      return current[0].retainedSlice(0, length);
     }
     CompositeByteBuf composite = alloc.compositeDirectBuffer(current.length);
     for (int i = 0; i < current.length; i++) {
