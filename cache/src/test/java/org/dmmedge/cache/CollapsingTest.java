@@ -142,6 +142,28 @@ class CollapsingTest {
   }
 
   @Test
+  void aFailingListenerDoesNotBreakTheFillOrOtherReaders() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
+    FillReader failing = ((Lookup.JoinFill) cache.lookup(get("/a"))).reader();
+    FillReader healthy = ((Lookup.JoinFill) cache.lookup(get("/a"))).reader();
+    failing.listen(() -> {
+      throw new IllegalStateException("edge bug");
+    });
+    java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+    healthy.listen(woken::incrementAndGet);
+    assertThat(failing.status()).isEqualTo(FillReader.Status.WAITING);
+    assertThat(healthy.status()).isEqualTo(FillReader.Status.WAITING);
+
+    CacheFixtures.fillWith(miss.fill(), 200, response(clock, "Cache-Control", "max-age=60"), "x");
+
+    assertThat(woken.get()).isEqualTo(1);
+    assertThat(miss.fill().outcome()).isEqualTo(FillOutcome.COMPLETE);
+    failing.close();
+    healthy.close();
+    miss.reader().close();
+  }
+
+  @Test
   void abortMidBodyStoresNothingAndEveryReaderSeesAborted() throws Exception {
     Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
     List<FillReader> readers = new ArrayList<>(List.of(miss.reader()));

@@ -96,6 +96,24 @@ class DiskTierTest {
   }
 
   @Test
+  void theDiskBudgetEvictsAndDeletesFiles() throws Exception {
+    try (HttpCache cache = HttpCache.create(CacheConfig.builder().diskDirectory(directory)
+        .memoryBudgetBytes(0).diskBudgetBytes(5_000).build(), clock)) {
+      for (int i = 0; i < 20; i++) {
+        store(cache, get("/d/" + i), response(clock, "Cache-Control", "max-age=600"),
+            "y".repeat(1_000));
+      }
+      assertThat(cache.flushDisk(Duration.ofSeconds(10))).isTrue();
+
+      CacheStats stats = cache.stats();
+      assertThat(stats.diskObjects()).isBetween(1L, 3L);
+      assertThat(stats.diskBytes()).isEqualTo(stats.diskObjects() * 1_000);
+      assertThat(stats.evictions()).isEqualTo(20 + 20 - stats.diskObjects());
+      assertThat(fileNames()).hasSize((int) stats.diskObjects() * 2);
+    }
+  }
+
+  @Test
   void invalidationDeletesTheFiles() throws Exception {
     try (HttpCache cache = open(CacheConfig.DEFAULT_MEMORY_BUDGET_BYTES)) {
       store(cache, get("/a"), response(clock, "Cache-Control", "max-age=600"), "alpha");

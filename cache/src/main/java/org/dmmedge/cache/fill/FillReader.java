@@ -10,6 +10,8 @@ import org.dmmedge.cache.policy.VarySelector;
 import org.dmmedge.cache.range.ByteRange;
 import org.dmmedge.cache.range.RangeRequest;
 import org.dmmedge.cache.store.StoredResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client's pull-based cursor over a {@link Fill}: it reads the head, then the body from
@@ -34,6 +36,8 @@ import org.dmmedge.cache.store.StoredResponse;
  * {@link #close()}.
  */
 public final class FillReader implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FillReader.class);
+
   /** What the reader can do now. */
   public enum Status {
     /** Nothing new yet; the listener will be called on progress. */
@@ -179,11 +183,16 @@ public final class FillReader implements AutoCloseable {
     }
   }
 
+  /** Runs the listener once if armed; a failing listener is logged, never the writer's problem. */
   void signal() {
     if (armed.compareAndSet(true, false)) {
       Runnable current = listener;
       if (current != null) {
-        current.run();
+        try {
+          current.run();
+        } catch (RuntimeException e) {
+          log.warn("fill listener of {} failed", fill.key().key().uri(), e);
+        }
       }
     }
   }
