@@ -8,6 +8,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,12 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.dmmedge.cache.fill.Fill;
 import org.dmmedge.cache.fill.FillOutcome;
 import org.dmmedge.cache.fill.FillReader;
 import org.dmmedge.cache.policy.Cacheability;
 import org.dmmedge.cache.policy.Freshness;
 import org.dmmedge.cache.policy.RequestDirectives;
+import org.dmmedge.cache.policy.ResponseDirectives;
 import org.dmmedge.cache.policy.TargetedCacheControl;
 import org.dmmedge.cache.policy.Validators;
 import org.dmmedge.cache.policy.VarySelector;
@@ -190,7 +193,7 @@ public final class HttpCache implements AutoCloseable {
     if (stored != null && request.headers().contains("Authorization")) {
       var directives = stored.directives();
       boolean shareable = directives.isPublic() || directives.mustRevalidate()
-          || directives.sMaxAge() != org.dmmedge.cache.policy.ResponseDirectives.ABSENT;
+          || directives.sMaxAge() != ResponseDirectives.ABSENT;
       return shareable ? stored : null;
     }
     return stored;
@@ -382,6 +385,8 @@ public final class HttpCache implements AutoCloseable {
    * variant held in memory and on disk counts twice).
    */
   public int invalidate(CacheKey key) {
+    // Fills first: a fill completing meanwhile either sees the mark or is removed below.
+    invalidateFills(key::equals);
     int removed = 0;
     for (VariantKey variant : directory.variants(key)) {
       removed += memory.invalidate(variant) ? 1 : 0;
@@ -389,13 +394,6 @@ public final class HttpCache implements AutoCloseable {
       hitForPass.invalidate(variant);
     }
     directory.forget(key);
-    fills.forEach(
-        (variant, fill) -> {
-          if (variant.key().equals(key)) {
-            fill.invalidate();
-            fills.remove(variant, fill);
-          }
-        });
     return removed;
   }
 
@@ -451,7 +449,8 @@ public final class HttpCache implements AutoCloseable {
   public int purgePrefix(String uriPrefix) {
     Objects.requireNonNull(uriPrefix, "uriPrefix");
     List<CacheKey> keys = new ArrayList<>();
-    java.util.function.Predicate<VariantKey> matches = variant -> {
+    invalidateFills(key -> key.uri().startsWith(uriPrefix));
+    Predicate<VariantKey> matches = variant -> {
       boolean match = variant.key().uri().startsWith(uriPrefix);
       if (match) {
         keys.add(variant.key());
@@ -465,14 +464,18 @@ public final class HttpCache implements AutoCloseable {
     for (CacheKey key : keys) {
       directory.forget(key);
     }
+    return removed;
+  }
+
+  /** Marks matching fills not to be stored and takes them out of the registry. */
+  private void invalidateFills(Predicate<CacheKey> matches) {
     fills.forEach(
         (variant, fill) -> {
-          if (variant.key().uri().startsWith(uriPrefix)) {
+          if (matches.test(variant.key())) {
             fill.invalidate();
             fills.remove(variant, fill);
           }
         });
-    return removed;
   }
 
   private void removedFromTier(VariantKey variant) {
@@ -510,7 +513,7 @@ public final class HttpCache implements AutoCloseable {
    * Waits until entries completed so far are written to the disk tier (for tests and orderly
    * shutdown). Returns false when {@code timeout} passed first; true at once without disk.
    */
-  public boolean flushDisk(java.time.Duration timeout) throws InterruptedException {
+  public boolean flushDisk(Duration timeout) throws InterruptedException {
     return disk == null || disk.flush(timeout);
   }
 
@@ -643,6 +646,13 @@ public final class HttpCache implements AutoCloseable {
         disk.write(stored); // before the memory tier may evict (and release) it
       }
       memory.put(stored);
+      if (fill.isInvalidated()) {
+        // Invalidated after complete() looked: the invalidation may have missed this entry.
+        memory.invalidate(stored.variantKey());
+        if (disk != null) {
+          disk.invalidate(stored.variantKey());
+        }
+      }
     }
 
     @Override

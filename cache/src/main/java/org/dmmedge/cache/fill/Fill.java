@@ -393,6 +393,11 @@ public final class Fill {
     invalidated = true;
   }
 
+  /** Whether {@link #invalidate()} was called. */
+  public boolean isInvalidated() {
+    return invalidated;
+  }
+
   private void end(FillOutcome result) {
     outcome = result;
     signalReaders();
