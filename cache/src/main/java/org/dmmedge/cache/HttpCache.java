@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,17 +23,12 @@ import org.dmmedge.cache.policy.Cacheability;
 import org.dmmedge.cache.policy.Freshness;
 import org.dmmedge.cache.policy.RequestDirectives;
 import org.dmmedge.cache.policy.ResponseDirectives;
-import org.dmmedge.cache.policy.TargetedCacheControl;
 import org.dmmedge.cache.policy.Validators;
 import org.dmmedge.cache.policy.VarySelector;
 import org.dmmedge.cache.range.ByteRange;
 import org.dmmedge.cache.range.RangeRequest;
-import org.dmmedge.cache.store.BodySource;
-import org.dmmedge.cache.store.CacheIndex;
-import org.dmmedge.cache.store.FileBodyStore;
 import org.dmmedge.cache.store.MemoryBody;
 import org.dmmedge.cache.store.StoredResponse;
-import org.dmmedge.cache.store.VariantDirectory;
 import org.dmmedge.cache.store.VariantKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * first request creates and registers the fill and leads it; later ones join it with their
  * own {@link FillReader}. A fill leaves the registry when it ends (after a COMPLETE fill was
  * indexed, so no request falls between) or as soon as it is known not to be storable.
+ * Storage (memory and disk tiers, Vary directory) is {@link Storage}; building stored
+ * responses from origin fields is {@link ResponseFactory}.
  *
  * <p>Concurrency: every method is thread-safe and non-blocking (no locks held across calls,
  * no I/O on lookups of the memory tier). Fill callbacks into the cache run on the fill
@@ -64,11 +60,8 @@ public final class HttpCache implements AutoCloseable {
   private final CacheConfig config;
   private final Clock clock;
   private final ByteBufAllocator alloc;
-  private final TargetedCacheControl targeted;
-  private final Freshness.Heuristic heuristic;
-  private final VariantDirectory directory = new VariantDirectory();
-  private final CacheIndex memory;
-  private final FileBodyStore disk;
+  private final ResponseFactory responses;
+  private final Storage storage;
   private final ConcurrentHashMap<VariantKey, Fill> fills = new ConcurrentHashMap<>();
   private final Cache<VariantKey, Boolean> hitForPass;
   private final FillOwner fillOwner = new FillOwner();
@@ -83,15 +76,8 @@ public final class HttpCache implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.alloc = Objects.requireNonNull(alloc, "alloc");
-    this.targeted = new TargetedCacheControl(config.targetedCacheControlNames());
-    this.heuristic =
-        new Freshness.Heuristic(
-            config.heuristicFraction(), config.heuristicMaxLifetime().toMillis());
-    this.memory = new CacheIndex(config.memoryBudgetBytes(), this::removedFromTier);
-    this.disk = config.diskDirectory()
-        .map(directory -> FileBodyStore.open(
-            directory, config.diskBudgetBytes(), alloc, this::rebuild, this::removedFromTier))
-        .orElse(null);
+    this.responses = new ResponseFactory(config);
+    this.storage = new Storage(config, responses, alloc);
     this.hitForPass =
         Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -121,7 +107,7 @@ public final class HttpCache implements AutoCloseable {
    * never forward them to clients. {@link StoredResponse#clientHeaders()} already lacks them.
    */
   public List<String> fieldsNotForwarded() {
-    return targeted.names();
+    return responses.targeted().names();
   }
 
   /** The Age value to send for {@code response} now (RFC 9111 §4.2.3). */
@@ -181,15 +167,12 @@ public final class HttpCache implements AutoCloseable {
 
   private VariantKey variantOf(CacheKey key, Headers requestHeaders) {
     return new VariantKey(
-        key, VarySelector.secondaryKey(directory.varyNames(key), requestHeaders));
+        key, VarySelector.secondaryKey(storage.varyNames(key), requestHeaders));
   }
 
   /** The stored response usable for this request, or null (RFC 9111 §3.5 for Authorization). */
   private StoredResponse storedFor(VariantKey variant, CacheRequest request) {
-    StoredResponse stored = memory.get(variant);
-    if (stored == null && disk != null) {
-      stored = disk.get(variant);
-    }
+    StoredResponse stored = storage.get(variant);
     if (stored != null && request.headers().contains("Authorization")) {
       var directives = stored.directives();
       boolean shareable = directives.isPublic() || directives.mustRevalidate()
@@ -349,7 +332,7 @@ public final class HttpCache implements AutoCloseable {
     if (fill != created[0]) {
       return join(fill, request);
     }
-    if (memory.contains(variant)) {
+    if (storage.inMemory(variant)) {
       // A fill completed between our index miss and our registration: use its entry.
       fills.remove(variant, fill);
       fill.abort(new IllegalStateException("entry appeared meanwhile"));
@@ -387,13 +370,8 @@ public final class HttpCache implements AutoCloseable {
   public int invalidate(CacheKey key) {
     // Fills first: a fill completing meanwhile either sees the mark or is removed below.
     invalidateFills(key::equals);
-    int removed = 0;
-    for (VariantKey variant : directory.variants(key)) {
-      removed += memory.invalidate(variant) ? 1 : 0;
-      removed += disk != null && disk.invalidate(variant) ? 1 : 0;
-      hitForPass.invalidate(variant);
-    }
-    directory.forget(key);
+    hitForPass.asMap().keySet().removeIf(variant -> variant.key().equals(key));
+    int removed = storage.invalidate(key);
     return removed;
   }
 
@@ -448,22 +426,8 @@ public final class HttpCache implements AutoCloseable {
    */
   public int purgePrefix(String uriPrefix) {
     Objects.requireNonNull(uriPrefix, "uriPrefix");
-    List<CacheKey> keys = new ArrayList<>();
     invalidateFills(key -> key.uri().startsWith(uriPrefix));
-    Predicate<VariantKey> matches = variant -> {
-      boolean match = variant.key().uri().startsWith(uriPrefix);
-      if (match) {
-        keys.add(variant.key());
-      }
-      return match;
-    };
-    int removed = memory.invalidateIf(matches);
-    if (disk != null) {
-      removed += disk.invalidateIf(matches);
-    }
-    for (CacheKey key : keys) {
-      directory.forget(key);
-    }
+    int removed = storage.invalidateIf(key -> key.uri().startsWith(uriPrefix));
     return removed;
   }
 
@@ -478,55 +442,23 @@ public final class HttpCache implements AutoCloseable {
         });
   }
 
-  private void removedFromTier(VariantKey variant) {
-    directory.removed(variant, v -> memory.contains(v) || disk != null && disk.contains(v));
-  }
-
-  /**
-   * The fields sent to clients: stored fields without the targeted cache-control fields (RFC
-   * 9213) and without Age (the edge sends the current age), with the body's Content-Length
-   * once known ({@code length >= 0}).
-   */
-  private Headers clientHeaders(Headers stored, long length) {
-    Headers.Builder builder = targeted.stripTargeted(stored).toBuilder().remove("Age");
-    if (length >= 0) {
-      builder.set("Content-Length", Long.toString(length));
-    }
-    return builder.build();
-  }
-
-  /** A disk entry loaded at start, with freshness computed as for a fresh store. */
-  private StoredResponse rebuild(
-      VariantKey variant, List<String> varyNames, int status, Headers headers,
-      long requestTimeMillis, long responseTimeMillis, BodySource body) {
-    TargetedCacheControl.Selection selection = targeted.select(headers);
-    Headers client = clientHeaders(headers, body.length());
-    directory.stored(variant, varyNames);
-    return new StoredResponse(
-        variant, varyNames, status, headers, client, selection.directives(),
-        Freshness.of(status, headers, selection, requestTimeMillis, responseTimeMillis,
-            heuristic),
-        requestTimeMillis, body.length(), body);
-  }
-
   /**
    * Waits until entries completed so far are written to the disk tier (for tests and orderly
    * shutdown). Returns false when {@code timeout} passed first; true at once without disk.
    */
   public boolean flushDisk(Duration timeout) throws InterruptedException {
-    return disk == null || disk.flush(timeout);
+    return storage.flush(timeout);
   }
 
   // ---- stats and lifecycle ----------------------------------------------------------------
 
   /** A snapshot of the counters and gauges. */
   public CacheStats stats() {
-    memory.cleanUp();
+    Storage.Gauges tiers = storage.gauges();
     return new CacheStats(
         hits.sum(), misses.sum(), staleServed.sum(), revalidations.sum(), followers.sum(),
-        passes.sum(), memory.evictions() + (disk == null ? 0 : disk.evictions()),
-        memory.bodyBytes(), memory.size(), disk == null ? 0 : disk.bodyBytes(),
-        disk == null ? 0 : disk.size(), fills.size());
+        passes.sum(), tiers.evictions(), tiers.memoryBytes(), tiers.memoryObjects(),
+        tiers.diskBytes(), tiers.diskObjects(), fills.size());
   }
 
   /**
@@ -538,10 +470,7 @@ public final class HttpCache implements AutoCloseable {
   public void close() {
     fills.forEach((variant, fill) -> fill.abort(new IllegalStateException("cache closed")));
     fills.clear();
-    memory.invalidateAll();
-    if (disk != null) {
-      disk.close();
-    }
+    storage.close();
   }
 
   // ---- fill callbacks ---------------------------------------------------------------------
@@ -552,10 +481,9 @@ public final class HttpCache implements AutoCloseable {
     public Fill.HeadDecision onHead(Fill fill, int status, Headers headers) {
       CacheRequest request = fill.request();
       RequestDirectives requestDirectives = RequestDirectives.of(request.headers());
-      TargetedCacheControl.Selection selection = targeted.select(headers);
       Cacheability cacheability = Cacheability.evaluate(
-          "GET", request.headers(), requestDirectives, status, headers, selection,
-          config.maxObjectBytes());
+          "GET", request.headers(), requestDirectives, status, headers,
+          responses.targeted().select(headers), config.maxObjectBytes());
       if (!cacheability.storable()) {
         if (cacheability.reason() != Cacheability.Reason.NO_STORE_REQUEST
             && cacheability.reason() != Cacheability.Reason.AUTHORIZATION
@@ -564,95 +492,20 @@ public final class HttpCache implements AutoCloseable {
         }
         return new Fill.HeadDecision(cacheability, null);
       }
-      long now = clock.millis();
-      Headers stored = StoredResponse.withoutHopByHop(headers);
-      List<String> varyNames = VarySelector.varyNames(stored);
-      VariantKey variant = new VariantKey(
-          fill.key().key(), VarySelector.secondaryKey(varyNames, request.headers()));
-      String contentLength = stored.get("Content-Length");
-      long length = contentLength == null ? -1 : Cacheability.parseLength(contentLength);
-      StoredResponse head = new StoredResponse(
-          variant, varyNames, status, stored, clientHeaders(stored, -1),
-          selection.directives(),
-          Freshness.of(status, stored, selection, fill.requestTimeMillis(), now, heuristic),
-          fill.requestTimeMillis(), length, null);
+      StoredResponse head = responses.head(
+          fill.key().key(), request, status, headers, fill.requestTimeMillis(), clock.millis());
       return new Fill.HeadDecision(cacheability, head);
     }
 
     @Override
     public Fill.Refreshed onNotModified(Fill fill, Headers headers) {
-      StoredResponse old = fill.revalidating();
-      if (!Validators.notModifiedMatches(old.headers(), headers)) {
-        invalidate(old.key());
-        return null;
-      }
-      ByteBuf content;
-      try {
-        content = old.body().retainedContent(alloc);
-      } catch (IOException e) {
-        log.warn("cannot read stored body of {}: {}", old.key().uri(), e.toString());
-        return null;
-      }
-      if (content == null) {
-        return null;
-      }
-      Headers merged = Validators.merge(old.headers(), StoredResponse.withoutHopByHop(headers));
-      long now = clock.millis();
-      StoredResponse head = null;
-      StoredResponse inMemory = memory.get(old.variantKey());
-      if (inMemory != null && inMemory.body().tryRetain()) {
-        head = refreshed(inMemory, merged, fill.requestTimeMillis(), now);
-        memory.put(head);
-      }
-      StoredResponse onDisk = disk == null ? null : disk.get(old.variantKey());
-      if (onDisk != null && onDisk.body().tryRetain()) {
-        StoredResponse refreshed = refreshed(onDisk, merged, fill.requestTimeMillis(), now);
-        disk.refresh(refreshed);
-        head = head == null ? refreshed : head;
-      }
-      if (head == null && old.body().tryRetain()) {
-        // Evicted from every tier meanwhile: keep it, in the tier its body lives in.
-        head = refreshed(old, merged, fill.requestTimeMillis(), now);
-        if (head.body() instanceof MemoryBody) {
-          memory.put(head);
-        } else {
-          disk.refresh(head);
-        }
-      }
-      if (head == null) {
-        content.release();
-        return null;
-      }
-      return new Fill.Refreshed(head, content);
-    }
-
-    private StoredResponse refreshed(
-        StoredResponse current, Headers merged, long requestTimeMillis, long now) {
-      TargetedCacheControl.Selection selection = targeted.select(merged);
-      Headers client = clientHeaders(merged, current.bodyLength());
-      return new StoredResponse(
-          current.variantKey(), current.varyNames(), current.status(), merged, client,
-          selection.directives(),
-          Freshness.of(current.status(), merged, selection, requestTimeMillis, now, heuristic),
-          requestTimeMillis, current.bodyLength(), current.body());
+      return storage.refresh(
+          fill.revalidating(), headers, fill.requestTimeMillis(), clock.millis());
     }
 
     @Override
     public void onComplete(Fill fill, StoredResponse head, ByteBuf body) {
-      Headers client = clientHeaders(head.headers(), body.readableBytes());
-      StoredResponse stored = head.withBody(new MemoryBody(body), client);
-      directory.stored(stored.variantKey(), stored.varyNames());
-      if (disk != null) {
-        disk.write(stored); // before the memory tier may evict (and release) it
-      }
-      memory.put(stored);
-      if (fill.isInvalidated()) {
-        // Invalidated after complete() looked: the invalidation may have missed this entry.
-        memory.invalidate(stored.variantKey());
-        if (disk != null) {
-          disk.invalidate(stored.variantKey());
-        }
-      }
+      storage.store(responses.complete(head, new MemoryBody(body)), fill::isInvalidated);
     }
 
     @Override
