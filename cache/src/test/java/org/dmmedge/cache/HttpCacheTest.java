@@ -157,6 +157,47 @@ class HttpCacheTest {
   }
 
   @Test
+  void maxStaleServesStaleWithoutRevalidation() {
+    store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60"), "hello");
+    clock.advance(Duration.ofSeconds(70));
+
+    Lookup.Stale stale = (Lookup.Stale) cache.lookup(get("/a", "Cache-Control", "max-stale=20"));
+
+    assertThat(stale.revalidation()).isEmpty();
+    assertThat(text(stale.body())).isEqualTo("hello");
+  }
+
+  @Test
+  void staleWhileRevalidateAnswered304ToTheClientLeavesTheRevalidationToTheNextRequest() {
+    store(cache, get("/a"), response(clock, "Cache-Control",
+        "max-age=60, stale-while-revalidate=30", "ETag", "\"v1\""), "hello");
+    clock.advance(Duration.ofSeconds(70));
+
+    assertThat(cache.lookup(get("/a", "If-None-Match", "\"v1\"")))
+        .isInstanceOf(Lookup.NotModified.class);
+    assertThat(cache.stats().inFlightFills()).isZero();
+    Lookup.Stale next = (Lookup.Stale) cache.lookup(get("/a"));
+    assertThat(next.revalidation()).isPresent();
+    next.revalidation().get().abort(new IllegalStateException("test over"));
+    next.body().release();
+  }
+
+  @Test
+  void headJoinsAFillAndEndsAfterTheHead() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
+    FillReader head = ((Lookup.JoinFill) cache.lookup(request("HEAD", "/a"))).reader();
+
+    miss.fill().start(200, response(clock, "Cache-Control", "max-age=60"));
+
+    assertThat(head.headReady()).isTrue();
+    assertThat(head.status()).isEqualTo(FillReader.Status.END);
+    assertThat(head.readSlice(100)).isNull();
+    miss.fill().abort(new IllegalStateException("test over"));
+    head.close();
+    miss.reader().close();
+  }
+
+  @Test
   void staleIfErrorServesStaleWhenTheOriginFails() {
     store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60, stale-if-error=300"),
         "hello");
