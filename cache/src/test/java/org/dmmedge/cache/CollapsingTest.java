@@ -189,6 +189,32 @@ class CollapsingTest {
   }
 
   @Test
+  void abortFromATimerThreadWhileTheIoThreadAppendsIsSafe() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/race/" + round));
+      FillReader follower = ((Lookup.JoinFill) cache.lookup(get("/race/" + round))).reader();
+      Future<ReaderDrain.Result> drain = threads.submit(() -> ReaderDrain.drain(follower));
+      miss.fill().start(200, response(clock, "Cache-Control", "max-age=60"));
+      CountDownLatch appending = new CountDownLatch(1);
+      Future<?> io = threads.submit(() -> {
+        for (int offset = 0; offset < OBJECT_BYTES; offset += 4096) {
+          appending.countDown();
+          miss.fill().append(Unpooled.wrappedBuffer(object, offset, 4096));
+        }
+      });
+      appending.await(10, TimeUnit.SECONDS);
+      miss.fill().abort(new java.util.concurrent.TimeoutException("origin too slow"));
+
+      io.get(30, TimeUnit.SECONDS); // whatever got in before the abort; no exception
+      assertThat(miss.fill().append(Unpooled.wrappedBuffer(object, 0, 1))).isFalse();
+      assertThat(miss.fill().outcome()).isEqualTo(FillOutcome.ABORTED);
+      assertThat(drain.get(30, TimeUnit.SECONDS).status()).isEqualTo(FillReader.Status.ABORTED);
+      miss.reader().close();
+    }
+    assertThat(cache.stats().memoryObjects()).isZero();
+  }
+
+  @Test
   void lateJoinerReadsFromByteZero() throws Exception {
     Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
     miss.fill().start(200, response(clock, "Cache-Control", "max-age=60",

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Concurrency: one writer, the leader that got the fill from {@code Lookup.Miss} or
  * {@code Lookup.MustRevalidate}, calls {@link #start}, {@link #append}, {@link #complete},
- * {@link #abort} and {@link #notModified} one at a time (from any thread, e.g. the origin
- * client's I/O thread). Any number of {@link FillReader}s read on other threads. The writer
+ * {@link #abort} and {@link #notModified} (from any thread, e.g. the origin client's I/O
+ * thread). These are serialised on the fill's monitor, so a timeout may {@link #abort} from
+ * another thread while the I/O thread appends. Any number of {@link FillReader}s read on
+ * other threads without locking. The writer
  * copies into fixed-size off-heap blocks and publishes with volatile writes in the order
  * blocks, then {@code published} byte count, then body-complete flag and outcome; readers read
  * in the opposite order, so a reader never sees a byte count beyond the blocks it can see.
@@ -108,6 +110,7 @@ public final class Fill {
   private volatile boolean overflow;
   private volatile boolean invalidated;
   private volatile FillOutcome outcome;
+  // Guarded by this (writer methods); blockBytes is published to readers through head.
   private int blockBytes = DEFAULT_BLOCK_BYTES;
   private long declaredLength = -1;
   private boolean started;
@@ -228,7 +231,7 @@ public final class Fill {
    *
    * @throws IllegalStateException if called twice or after the fill ended
    */
-  public Cacheability start(int status, Headers headers) {
+  public synchronized Cacheability start(int status, Headers headers) {
     if (started || outcome != null) {
       throw new IllegalStateException("fill of " + key.key().uri() + " already started or ended");
     }
@@ -261,7 +264,7 @@ public final class Fill {
    *
    * @throws IllegalStateException if no head was started
    */
-  public boolean append(ByteBuf chunk) {
+  public synchronized boolean append(ByteBuf chunk) {
     try {
       if (outcome != null) {
         return false;
@@ -321,7 +324,7 @@ public final class Fill {
    *
    * @throws IllegalStateException if no head was started
    */
-  public void complete() {
+  public synchronized void complete() {
     if (outcome != null) {
       return;
     }
@@ -347,7 +350,7 @@ public final class Fill {
    * The origin failed: every reader sees ABORTED, nothing is stored. No-op after the fill
    * ended.
    */
-  public void abort(Throwable cause) {
+  public synchronized void abort(Throwable cause) {
     if (outcome != null) {
       return;
     }
@@ -363,7 +366,7 @@ public final class Fill {
    *
    * @throws IllegalStateException if this is no revalidation or the head was already started
    */
-  public boolean notModified(Headers headers) {
+  public synchronized boolean notModified(Headers headers) {
     if (revalidating == null || started || outcome != null) {
       throw new IllegalStateException("notModified on " + key.key().uri() + " out of order");
     }

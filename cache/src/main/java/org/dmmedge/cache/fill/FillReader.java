@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Concurrency: a reader is used by one thread at a time (the client's event loop). When
  * {@link #status()} returns {@link Status#WAITING} or {@link #readSlice} returns null, the
  * reader arms itself: the next progress of the fill (head, bytes, outcome) calls the listener
- * once, on the fill writer's thread (the origin client's I/O thread) right after the publish.
- * The listener must be cheap and never block; the edge's is {@code eventLoop.execute(drain)}.
+ * once, on the fill writer's thread (the origin client's I/O thread) right after the publish,
+ * while that thread holds the fill's monitor. The listener must be cheap and never block or
+ * wait for another thread; the edge's is {@code eventLoop.execute(drain)}.
  * Wake-ups can be spurious (a drain that finds nothing simply re-arms).
  *
  * <p>Ownership: each slice from {@link #readSlice} is retained for the caller, who writes it
