@@ -380,7 +380,8 @@ public final class Fill {
     int length = body.readableBytes();
     blockBytes = Math.max(1, length);
     declaredLength = length;
-    blocks = new ByteBuf[] {body};
+    // Blocks are addressed from index 0; the slice shares (and on release drops) body's count.
+    blocks = new ByteBuf[] {body.slice(body.readerIndex(), length)};
     published = length;
     head = refreshed.head();
     bodyComplete = true;
