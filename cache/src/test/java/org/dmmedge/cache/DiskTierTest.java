@@ -57,6 +57,24 @@ class DiskTierTest {
   }
 
   @Test
+  void varyVariantsAreFoundAgainAfterARestart() throws Exception {
+    try (HttpCache cache = open(CacheConfig.DEFAULT_MEMORY_BUDGET_BYTES)) {
+      store(cache, get("/v", "Accept-Encoding", "gzip"), response(clock,
+          "Cache-Control", "max-age=600", "Vary", "Accept-Encoding"), "gzipped");
+      assertThat(cache.flushDisk(Duration.ofSeconds(10))).isTrue();
+    }
+
+    try (HttpCache restarted = open(CacheConfig.DEFAULT_MEMORY_BUDGET_BYTES)) {
+      Lookup.Fresh gzip = (Lookup.Fresh) restarted.lookup(get("/v", "Accept-Encoding", "gzip"));
+      assertThat(read(gzip.body())).isEqualTo("gzipped");
+      Lookup other = restarted.lookup(get("/v", "Accept-Encoding", "br"));
+      assertThat(other).isInstanceOf(Lookup.Miss.class);
+      ((Lookup.Miss) other).fill().abort(new IllegalStateException("test over"));
+      ((Lookup.Miss) other).reader().close();
+    }
+  }
+
+  @Test
   void objectsEvictedFromMemoryStayOnDisk() throws Exception {
     try (HttpCache cache = open(0)) {
       store(cache, get("/a"), response(clock, "Cache-Control", "max-age=600"), "alpha");
