@@ -124,6 +124,7 @@ public final class HttpCache implements AutoCloseable {
 
   /** Decides how to answer {@code request}; see {@link Lookup} for each outcome. */
   public Lookup lookup(CacheRequest request) {
+    Objects.requireNonNull(request, "request");
     if (!request.isGetOrHead()) {
       passes.increment();
       return new Lookup.Pass(Lookup.PassReason.METHOD);
@@ -150,6 +151,7 @@ public final class HttpCache implements AutoCloseable {
    * stale-if-error window (or the request's) allows; empty otherwise (answer 502/504).
    */
   public Optional<Lookup.Stale> staleIfError(CacheRequest request) {
+    Objects.requireNonNull(request, "request");
     RequestDirectives directives = RequestDirectives.of(request.headers());
     for (int attempt = 0; attempt < LOOKUP_ATTEMPTS; attempt++) {
       StoredResponse stored = storedFor(variantOf(CacheKey.of(request), request.headers()), request);
@@ -368,6 +370,7 @@ public final class HttpCache implements AutoCloseable {
    * variant held in memory and on disk counts twice).
    */
   public int invalidate(CacheKey key) {
+    Objects.requireNonNull(key, "key");
     // Fills first: a fill completing meanwhile either sees the mark or is removed below.
     invalidateFills(key::equals);
     hitForPass.asMap().keySet().removeIf(variant -> variant.key().equals(key));
@@ -382,6 +385,8 @@ public final class HttpCache implements AutoCloseable {
    * removed.
    */
   public int invalidateAfter(CacheRequest request, int status, Headers responseHeaders) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(responseHeaders, "responseHeaders");
     String method = request.method();
     boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
         || method.equals("TRACE");
