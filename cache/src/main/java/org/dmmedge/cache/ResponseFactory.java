@@ -3,6 +3,7 @@ package org.dmmedge.cache;
 import java.util.List;
 import org.dmmedge.cache.policy.Cacheability;
 import org.dmmedge.cache.policy.Freshness;
+import org.dmmedge.cache.policy.HttpDates;
 import org.dmmedge.cache.policy.TargetedCacheControl;
 import org.dmmedge.cache.policy.VarySelector;
 import org.dmmedge.cache.store.BodySource;
@@ -35,7 +36,7 @@ final class ResponseFactory {
   StoredResponse head(
       CacheKey key, CacheRequest request, int status, Headers originHeaders,
       long requestTimeMillis, long responseTimeMillis) {
-    Headers stored = StoredResponse.withoutHopByHop(originHeaders);
+    Headers stored = withDate(StoredResponse.withoutHopByHop(originHeaders), responseTimeMillis);
     List<String> varyNames = VarySelector.varyNames(stored);
     VariantKey variant = new VariantKey(
         key, VarySelector.secondaryKey(varyNames, request.headers()));
@@ -43,6 +44,16 @@ final class ResponseFactory {
     long length = contentLength == null ? -1 : Cacheability.parseLength(contentLength);
     return build(variant, varyNames, status, stored, requestTimeMillis, responseTimeMillis,
         length, null);
+  }
+
+  /**
+   * {@code headers} with a Date of the receipt time when they have none (RFC 9110 §6.6.1: a
+   * recipient with a clock that caches a message without Date must add one).
+   */
+  static Headers withDate(Headers headers, long receivedMillis) {
+    return headers.contains("Date")
+        ? headers
+        : headers.toBuilder().add("Date", HttpDates.format(receivedMillis)).build();
   }
 
   /** A fill's head with its complete body attached. */

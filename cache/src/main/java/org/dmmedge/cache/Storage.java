@@ -100,7 +100,8 @@ final class Storage implements AutoCloseable {
     if (content == null) {
       return null;
     }
-    Headers merged = Validators.merge(old.headers(), StoredResponse.withoutHopByHop(notModified));
+    Headers merged = Validators.merge(old.headers(),
+        ResponseFactory.withDate(StoredResponse.withoutHopByHop(notModified), nowMillis));
     StoredResponse head = null;
     StoredResponse inMemory = memory.get(old.variantKey());
     if (inMemory != null && inMemory.body().tryRetain()) {

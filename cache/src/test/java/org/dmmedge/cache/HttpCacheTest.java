@@ -120,6 +120,28 @@ class HttpCacheTest {
   }
 
   @Test
+  void a304WithoutDateGetsTheReceiptTimeSoTheAgeRestarts() {
+    store(cache, get("/dateless"), Headers.of("Cache-Control", "max-age=60"), "x");
+    Lookup.Fresh dateless = (Lookup.Fresh) cache.lookup(get("/dateless"));
+    assertThat(dateless.response().clientHeaders().get("Date"))
+        .isEqualTo(org.dmmedge.cache.policy.HttpDates.format(clock.millis()));
+    dateless.body().release();
+    store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60", "ETag", "\"v1\""),
+        "hello");
+    clock.advance(Duration.ofSeconds(100));
+    Lookup.MustRevalidate revalidate = (Lookup.MustRevalidate) cache.lookup(get("/a"));
+
+    revalidate.fill().notModified(Headers.of("Cache-Control", "max-age=60"));
+    revalidate.reader().close();
+
+    Lookup.Fresh fresh = (Lookup.Fresh) cache.lookup(get("/a"));
+    assertThat(fresh.ageSeconds()).isZero();
+    assertThat(org.dmmedge.cache.policy.HttpDates.parse(
+        fresh.response().clientHeaders().get("Date"))).isEqualTo(clock.millis());
+    fresh.body().release();
+  }
+
+  @Test
   void revalidationAnsweredWithANewBodyReplacesTheEntry() {
     store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60", "ETag", "\"v1\""),
         "old");
