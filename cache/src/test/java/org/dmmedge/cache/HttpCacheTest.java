@@ -445,6 +445,20 @@ class HttpCacheTest {
     assertThat(text(fresh.body())).isEqualTo("hello");
   }
 
+  @Test
+  void closeAbortsFillsInFlight() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/inflight"));
+    miss.fill().start(200, response(clock, "Cache-Control", "max-age=60"));
+    miss.fill().append(io.netty.buffer.Unpooled.copiedBuffer("partial".getBytes()));
+
+    cache.close();
+
+    assertThat(miss.reader().status()).isEqualTo(FillReader.Status.ABORTED);
+    assertThat(miss.fill().append(io.netty.buffer.Unpooled.copiedBuffer("x".getBytes())))
+        .isFalse();
+    miss.reader().close();
+  }
+
   private static void closeRevalidation(Lookup.MustRevalidate revalidate) {
     revalidate.fill().abort(new IllegalStateException("test over"));
     revalidate.reader().close();
