@@ -42,19 +42,7 @@ class CollapsingTest {
 
   @Test
   void hundredConcurrentMissesMakeOneFetchAndIdenticalBodies() throws Exception {
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Lookup>> lookups = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      lookups.add(threads.submit(() -> {
-        go.await();
-        return cache.lookup(get("/video/seg-1.m4s"));
-      }));
-    }
-    go.countDown();
-    List<Lookup> results = new ArrayList<>();
-    for (Future<Lookup> lookup : lookups) {
-      results.add(lookup.get(10, TimeUnit.SECONDS));
-    }
+    List<Lookup> results = concurrently(100, () -> cache.lookup(get("/video/seg-1.m4s")));
 
     List<Lookup.Miss> leaders = results.stream()
         .filter(Lookup.Miss.class::isInstance).map(Lookup.Miss.class::cast).toList();
@@ -94,6 +82,69 @@ class CollapsingTest {
     } finally {
       body.release();
     }
+  }
+
+  @Test
+  void concurrentStaleWhileRevalidateLookupsStartOneRevalidation() throws Exception {
+    CacheFixtures.store(cache, get("/swr"), response(clock,
+        "Cache-Control", "max-age=60, stale-while-revalidate=600"), "stale body");
+    clock.advance(java.time.Duration.ofSeconds(90));
+
+    List<Lookup> results = concurrently(100, () -> cache.lookup(get("/swr")));
+
+    List<Lookup.Stale> stale = results.stream().map(Lookup.Stale.class::cast).toList();
+    List<Fill> revalidations = stale.stream()
+        .flatMap(s -> s.revalidation().stream()).toList();
+    assertThat(revalidations).hasSize(1);
+    stale.forEach(s -> assertThat(CacheFixtures.text(s.body())).isEqualTo("stale body"));
+    revalidations.get(0).notModified(response(clock, "Cache-Control", "max-age=60"));
+    assertThat(cache.lookup(get("/swr"))).isInstanceOf(Lookup.Fresh.class)
+        .satisfies(l -> ((Lookup.Fresh) l).body().release());
+  }
+
+  @Test
+  void concurrentMustRevalidateLookupsMakeOneConditionalRequest() throws Exception {
+    CacheFixtures.store(cache, get("/mr"), response(clock,
+        "Cache-Control", "max-age=60", "ETag", "\"e\""), "validated body");
+    clock.advance(java.time.Duration.ofSeconds(90));
+
+    List<Lookup> results = concurrently(100, () -> cache.lookup(get("/mr")));
+
+    List<Lookup.MustRevalidate> leaders = results.stream()
+        .filter(Lookup.MustRevalidate.class::isInstance).map(Lookup.MustRevalidate.class::cast)
+        .toList();
+    assertThat(leaders).hasSize(1);
+    assertThat(results).filteredOn(Lookup.JoinFill.class::isInstance).hasSize(99);
+    List<Future<ReaderDrain.Result>> drains = new ArrayList<>();
+    for (Lookup result : results) {
+      FillReader reader = result instanceof Lookup.MustRevalidate m ? m.reader()
+          : ((Lookup.JoinFill) result).reader();
+      drains.add(threads.submit(() -> ReaderDrain.drain(reader)));
+    }
+    assertThat(leaders.get(0).fill().notModified(response(clock, "Cache-Control", "max-age=60")))
+        .isTrue();
+    for (Future<ReaderDrain.Result> drain : drains) {
+      assertThat(new String(drain.get(30, TimeUnit.SECONDS).body(),
+          java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("validated body");
+    }
+  }
+
+  private List<Lookup> concurrently(int count, java.util.concurrent.Callable<Lookup> lookup)
+      throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Lookup>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      futures.add(threads.submit(() -> {
+        go.await();
+        return lookup.call();
+      }));
+    }
+    go.countDown();
+    List<Lookup> results = new ArrayList<>();
+    for (Future<Lookup> future : futures) {
+      results.add(future.get(10, TimeUnit.SECONDS));
+    }
+    return results;
   }
 
   @Test
