@@ -334,10 +334,9 @@ public final class HttpCache implements AutoCloseable {
     if (fill != created[0]) {
       return join(fill, request);
     }
-    if (storage.inMemory(variant)) {
-      // A fill completed between our index miss and our registration: use its entry.
-      fills.remove(variant, fill);
-      fill.abort(new IllegalStateException("entry appeared meanwhile"));
+    if (storage.inMemory(variant) && fill.withdrawIfUnjoined()) {
+      // A fill completed between our index miss and our registration: use its entry (if a
+      // follower joined ours meanwhile, lead it anyway rather than fail that follower).
       return null;
     }
     misses.increment();

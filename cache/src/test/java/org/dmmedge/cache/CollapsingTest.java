@@ -148,6 +148,22 @@ class CollapsingTest {
   }
 
   @Test
+  void aFillCanBeWithdrawnOnlyWhileNobodyJoinedIt() {
+    Lookup.Miss alone = (Lookup.Miss) cache.lookup(get("/w1"));
+    alone.reader().close();
+    assertThat(alone.fill().withdrawIfUnjoined()).isTrue();
+    assertThat(alone.fill().outcome()).isEqualTo(FillOutcome.ABORTED);
+    assertThat(alone.fill().newReader(get("/w1"))).isNull();
+    assertThat(cache.stats().inFlightFills()).isZero();
+
+    Lookup.Miss joined = (Lookup.Miss) cache.lookup(get("/w2"));
+    assertThat(joined.fill().withdrawIfUnjoined()).isFalse();
+    assertThat(joined.fill().outcome()).isNull();
+    joined.fill().abort(new IllegalStateException("test over"));
+    joined.reader().close();
+  }
+
+  @Test
   void followerReadsFirstBytesBeforeTheFillCompletes() throws Exception {
     Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
     Lookup.JoinFill follower = (Lookup.JoinFill) cache.lookup(get("/a"));

@@ -390,6 +390,20 @@ public final class Fill {
   }
 
   /**
+   * Withdraws a fill nobody has joined yet (no reader, not started): it ends ABORTED and can
+   * take no reader any more. Returns false, changing nothing, when a reader already joined;
+   * then the fill must be led as usual.
+   */
+  public synchronized boolean withdrawIfUnjoined() {
+    if (started || outcome != null || !refs.releaseIfOnly()) {
+      return false;
+    }
+    outcome = FillOutcome.ABORTED;
+    owner.onEnd(this, FillOutcome.ABORTED);
+    return true;
+  }
+
+  /**
    * The key was invalidated while this fill ran (RFC 9111 §4.4): readers still get the body,
    * but it is not stored. Callable from any thread.
    */
