@@ -159,7 +159,7 @@ public final class HttpCache implements AutoCloseable {
       if (stored == null || !stored.freshness().staleIfErrorAllowed(directives, now)) {
         return Optional.empty();
       }
-      Lookup served = serve(request, stored, false, now, null);
+      Lookup served = serve(request, stored, false, now, false);
       if (served instanceof Lookup.Stale stale) {
         return Optional.of(stale);
       }
@@ -188,21 +188,23 @@ public final class HttpCache implements AutoCloseable {
       CacheRequest request, RequestDirectives directives, StoredResponse stored) {
     long now = clock.millis();
     return switch (stored.freshness().verdict(directives, now)) {
-      case FRESH -> serve(request, stored, true, now, null);
-      case STALE_ACCEPTED -> serve(request, stored, false, now, null);
-      case STALE_WHILE_REVALIDATE ->
-          serve(request, stored, false, now, backgroundFill(stored, request));
+      case FRESH -> serve(request, stored, true, now, false);
+      case STALE_ACCEPTED -> serve(request, stored, false, now, false);
+      case STALE_WHILE_REVALIDATE -> serve(request, stored, false, now, true);
       case MUST_REVALIDATE -> mustRevalidate(request, directives, stored, now);
     };
   }
 
-  /** Serves a usable stored response; null when its body vanished meanwhile (retry). */
+  /**
+   * Serves a usable stored response; null when its body vanished meanwhile (retry). The
+   * background revalidation ({@code revalidate}) is registered only once a stale body is
+   * actually served, so it is never abandoned after others could join it.
+   */
   private Lookup serve(
-      CacheRequest request, StoredResponse stored, boolean fresh, long now, Fill revalidation) {
+      CacheRequest request, StoredResponse stored, boolean fresh, long now, boolean revalidate) {
     long age = stored.freshness().ageSeconds(now);
     Lookup conditional = clientConditional(request, stored, age);
     if (conditional != null) {
-      abandon(revalidation);
       countServed(fresh);
       return conditional;
     }
@@ -214,7 +216,6 @@ public final class HttpCache implements AutoCloseable {
       if (rangeRequest.isPresent()) {
         range = rangeRequest.get().resolve(length);
         if (range.isEmpty()) {
-          abandon(revalidation);
           countServed(fresh);
           return new Lookup.Unsatisfiable(stored, ByteRange.unsatisfiedContentRange(length));
         }
@@ -230,13 +231,13 @@ public final class HttpCache implements AutoCloseable {
       body = null;
     }
     if (body == null) {
-      abandon(revalidation);
       return null;
     }
     countServed(fresh);
     if (fresh) {
       return new Lookup.Fresh(stored, body, age, range);
     }
+    Fill revalidation = revalidate ? backgroundFill(stored, request) : null;
     return new Lookup.Stale(
         stored, body, age, range, Optional.ofNullable(revalidation),
         Validators.conditionalHeaders(stored.headers()));
@@ -271,12 +272,6 @@ public final class HttpCache implements AutoCloseable {
     }
     revalidations.increment();
     return fill;
-  }
-
-  private void abandon(Fill revalidation) {
-    if (revalidation != null) {
-      revalidation.abort(new IllegalStateException("revalidation not needed"));
-    }
   }
 
   private Lookup mustRevalidate(
