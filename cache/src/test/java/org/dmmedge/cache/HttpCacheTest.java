@@ -142,6 +142,22 @@ class HttpCacheTest {
   }
 
   @Test
+  void a304ForAnotherRepresentationSendsEveryoneToTheOrigin() {
+    store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60", "ETag", "\"v1\""),
+        "old");
+    clock.advance(Duration.ofSeconds(61));
+    Lookup.MustRevalidate revalidate = (Lookup.MustRevalidate) cache.lookup(get("/a"));
+    FillReader follower = ((Lookup.JoinFill) cache.lookup(get("/a"))).reader();
+
+    assertThat(revalidate.fill().notModified(response(clock, "ETag", "\"v2\""))).isFalse();
+
+    assertThat(follower.status()).isEqualTo(FillReader.Status.UNCACHEABLE);
+    assertThat(cache.stats().memoryObjects()).isZero();
+    follower.close();
+    revalidate.reader().close();
+  }
+
+  @Test
   void revalidationAnsweredWithANewBodyReplacesTheEntry() {
     store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60", "ETag", "\"v1\""),
         "old");

@@ -361,8 +361,9 @@ public final class Fill {
   /**
    * The revalidation was answered 304 (RFC 9111 §4.3.4): the stored entry's fields are
    * refreshed and its body is published whole to the readers; the fill ends COMPLETE. Returns
-   * false (and aborts) when the stored entry disappeared meanwhile or the 304 does not match it
-   * (then the leader should fetch again without conditions).
+   * false when the stored entry disappeared meanwhile or the 304 does not match it: the fill
+   * then ends UNCACHEABLE (readers fetch for themselves) and the leader should fetch again
+   * without conditions.
    *
    * @throws IllegalStateException if this is no revalidation or the head was already started
    */
@@ -373,7 +374,8 @@ public final class Fill {
     started = true;
     Refreshed refreshed = owner.onNotModified(this, headers);
     if (refreshed == null) {
-      abort(new IllegalStateException("stored entry of " + key.key().uri() + " is gone"));
+      // Nothing was sent to readers yet: they fetch for themselves rather than fail.
+      end(FillOutcome.UNCACHEABLE);
       return false;
     }
     ByteBuf body = refreshed.body();
