@@ -46,7 +46,8 @@ public final class PlayerEmulator {
   private final PlaybackClock clock;
   private final HttpFetcher http;
   private final MpdParser parser = new MpdParser();
-  private final SegmentEnumerator enumerator = new SegmentEnumerator();
+  /** Unbounded: the player reads a few segments of a window, never lists one. */
+  private final SegmentEnumerator enumerator = new SegmentEnumerator(Long.MAX_VALUE);
 
   public PlayerEmulator(PlayerConfig config, PlaybackClock clock) {
     this.config = Objects.requireNonNull(config, "config");
