@@ -9,9 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -66,11 +64,11 @@ final class MpdReader {
       problems.add(new Problem(a.line, a.element, "", "", "the root element MPD"));
       throw new MpdParseException(problems);
     }
-    a.raw.forEach((name, value) -> {
-      if (name.startsWith("xmlns:") && value.equals(XLINK_NS)) {
-        xlinkPrefix = name.substring("xmlns:".length());
+    for (int i = 0; i < a.names.length; i++) {
+      if (a.names[i].startsWith("xmlns:") && a.values[i].equals(XLINK_NS)) {
+        xlinkPrefix = a.names[i].substring("xmlns:".length());
       }
-    });
+    }
     String typeText = a.string("type").orElse("static");
     MpdType type = switch (typeText) {
       case "static" -> MpdType.STATIC;
@@ -330,7 +328,7 @@ final class MpdReader {
       OptionalLong t = a.unsigned("t", 0, Long.MAX_VALUE);
       OptionalLong d = a.unsigned("d", 1, Long.MAX_VALUE);
       OptionalLong r = a.signed("r", -1, Long.MAX_VALUE);
-      if (d.isEmpty() && !a.raw.containsKey("d")) {
+      if (d.isEmpty() && a.get("d") == null) {
         a.problem("d", "", "a duration in ticks > 0");
       }
       if (d.isPresent()) {
@@ -417,15 +415,17 @@ final class MpdReader {
   }
 
   private Attrs attrs() {
-    Map<String, String> raw = new HashMap<>();
-    for (int i = 0; i < xml.getAttributeCount(); i++) {
+    int n = xml.getAttributeCount();
+    String[] names = new String[n];
+    String[] values = new String[n];
+    for (int i = 0; i < n; i++) {
       String prefix = xml.getAttributePrefix(i);
       String local = xml.getAttributeLocalName(i);
-      String name = prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
-      raw.put(name, xml.getAttributeValue(i));
+      names[i] = prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
+      values[i] = xml.getAttributeValue(i);
     }
     current = localName(xml.getLocalName());
-    return new Attrs(current, xml.getLocation().getLineNumber(), raw);
+    return new Attrs(current, xml.getLocation().getLineNumber(), names, values);
   }
 
   private static Long box(OptionalLong v) {
@@ -436,12 +436,24 @@ final class MpdReader {
   private final class Attrs {
     final String element;
     final int line;
-    final Map<String, String> raw;
+    final String[] names;
+    final String[] values;
 
-    Attrs(String element, int line, Map<String, String> raw) {
+    Attrs(String element, int line, String[] names, String[] values) {
       this.element = element;
       this.line = line;
-      this.raw = raw;
+      this.names = names;
+      this.values = values;
+    }
+
+    /** The value of an attribute, or null (elements have a handful: a scan beats a map). */
+    String get(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return values[i];
+        }
+      }
+      return null;
     }
 
     void problem(String attribute, String value, String expected) {
@@ -449,7 +461,7 @@ final class MpdReader {
     }
 
     Optional<String> string(String name) {
-      return Optional.ofNullable(raw.get(name));
+      return Optional.ofNullable(get(name));
     }
 
     OptionalLong unsigned(String name, long min, long max) {
@@ -457,7 +469,7 @@ final class MpdReader {
     }
 
     OptionalLong signed(String name, long min, long max) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v == null) {
         return OptionalLong.empty();
       }
@@ -480,7 +492,7 @@ final class MpdReader {
     }
 
     Optional<Duration> duration(String name) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v == null) {
         return Optional.empty();
       }
@@ -493,7 +505,7 @@ final class MpdReader {
     }
 
     Optional<Instant> dateTime(String name) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v == null) {
         return Optional.empty();
       }
@@ -510,7 +522,7 @@ final class MpdReader {
     }
 
     Optional<ByteRange> byteRange(String name) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v == null) {
         return Optional.empty();
       }
@@ -523,7 +535,7 @@ final class MpdReader {
     }
 
     Optional<String> template(String name) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v != null) {
         try {
           TemplateExpander.compile(v);
@@ -536,12 +548,12 @@ final class MpdReader {
     }
 
     Optional<XLink> xlink() {
-      String href = raw.get(xlinkPrefix + ":href");
+      String href = get(xlinkPrefix + ":href");
       if (href == null) {
         return Optional.empty();
       }
       return Optional.of(new XLink(href.trim(),
-          Optional.ofNullable(raw.get(xlinkPrefix + ":actuate")).orElse("onRequest")));
+          Optional.ofNullable(get(xlinkPrefix + ":actuate")).orElse("onRequest")));
     }
   }
 }
