@@ -92,7 +92,7 @@ public class MpdParseBenchmark {
       liveEdge = AST.plus(Duration.ofDays(1));
       predictor = new NextSegmentPredictor(
           new MpdParser().parse(mpd, Optional.of("https://live.example/ch1/manifest.mpd")),
-          new SegmentEnumerator(), Clock.fixed(liveEdge, ZoneOffset.UTC));
+          Clock.fixed(liveEdge, ZoneOffset.UTC));
       lastButTwo = String.format("https://live.example/ch1/v1/%08d.m4s", DAY_OF_2S - 2);
     }
   }

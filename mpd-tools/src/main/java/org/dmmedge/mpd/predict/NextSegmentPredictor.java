@@ -39,15 +39,17 @@ import org.dmmedge.mpd.segment.UriResolver;
  *
  * <p>Cost. Built once per MPD version: every Representation is prepared up front (templates
  * resolved, timelines turned into runs; nothing per segment). A request then costs a template
- * match per Representation and a few binary searches. The enumerator's segment bound applies
- * to each window; give one sized for the longest live window expected.
+ * match per Representation and a few binary searches. Windows are unbounded (a live MPD
+ * without {@code timeShiftBufferDepth} whose availabilityStartTime is years ago still
+ * predicts); nothing is listed, so size costs nothing.
  *
  * <p>Time. A dynamic MPD is windowed at the clock's instant, so segments that are not
  * available yet are not predicted. Immutable after construction; thread-safe.
  */
 public final class NextSegmentPredictor {
   private final Mpd mpd;
-  private final SegmentEnumerator enumerator;
+  /** Unbounded: windows are only read around one segment, never listed. */
+  private final SegmentEnumerator enumerator = new SegmentEnumerator(Long.MAX_VALUE);
   private final Clock clock;
   private final List<TemplateEntry> templates = new ArrayList<>();
   private final Map<String, ListEntry> listed = new HashMap<>();
@@ -61,9 +63,12 @@ public final class NextSegmentPredictor {
 
   private final List<Prepared> prepared = new ArrayList<>();
 
-  public NextSegmentPredictor(Mpd mpd, SegmentEnumerator enumerator, Clock clock) {
+  /**
+   * @param mpd the MPD, parsed with the URL it was fetched from (URLs must be absolute)
+   * @param clock the wall clock (live windows are taken at its instant)
+   */
+  public NextSegmentPredictor(Mpd mpd, Clock clock) {
     this.mpd = Objects.requireNonNull(mpd, "mpd");
-    this.enumerator = Objects.requireNonNull(enumerator, "enumerator");
     this.clock = Objects.requireNonNull(clock, "clock");
     mpd.representations().forEach(this::index);
   }
