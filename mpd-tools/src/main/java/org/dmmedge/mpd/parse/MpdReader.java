@@ -290,6 +290,9 @@ final class MpdReader {
     d.timescale = box(a.unsigned("timescale", 1, UINT_MAX));
     d.presentationTimeOffset = box(a.unsigned("presentationTimeOffset", 0, Long.MAX_VALUE));
     d.indexRange = a.byteRange("indexRange").orElse(null);
+    if (a.get("availabilityTimeOffset") != null) {
+      d.availabilityTimeOffset = a.offset("availabilityTimeOffset");
+    }
     if (d.kind != SegmentDecl.Kind.BASE) {
       d.duration = box(a.unsigned("duration", 1, UINT_MAX));
       d.startNumber = box(a.unsigned("startNumber", 0, UINT_MAX));
@@ -358,7 +361,7 @@ final class MpdReader {
     if (text.isEmpty()) {
       a.problem("", "", "a URL as the element text");
     }
-    return new BaseUrl(text, a.string("serviceLocation"));
+    return new BaseUrl(text, a.string("serviceLocation"), a.offset("availabilityTimeOffset"));
   }
 
   // ---- StAX plumbing ----
@@ -519,6 +522,27 @@ final class MpdReader {
         problem(name, v, "xs:dateTime such as 2024-01-01T00:00:00Z");
         return Optional.empty();
       }
+    }
+
+    /** A non-negative xs:double of seconds or {@code INF}; 0 when absent or bad. */
+    double offset(String name) {
+      String v = get(name);
+      if (v == null) {
+        return 0;
+      }
+      if (v.trim().equals("INF")) {
+        return Double.POSITIVE_INFINITY;
+      }
+      try {
+        double d = Double.parseDouble(v.trim());
+        if (d >= 0 && !Double.isNaN(d) && !Double.isInfinite(d)) {
+          return d;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problem(name, v, "seconds >= 0 or INF");
+      return 0;
     }
 
     Optional<ByteRange> byteRange(String name) {

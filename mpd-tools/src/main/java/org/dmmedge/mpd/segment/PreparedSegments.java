@@ -69,7 +69,15 @@ public final class PreparedSegments {
       }
       Instant periodAnchor = mpd.availabilityStartTime().get().plus(b.periodStart);
       long nowTicks = Ticks.plus(b.pto, Ticks.of(Duration.between(periodAnchor, now), b.ts));
-      to = Math.min(to, axis.countEndingBy(nowTicks));
+      if (Double.isInfinite(b.availabilityTimeOffset)) {
+        // INF: every segment of the Period is available; with no Period end, those started.
+        if (to == TimeAxis.OPEN) {
+          to = axis.countStartingBefore(Ticks.plus(nowTicks, 1));
+        }
+      } else {
+        long early = Ticks.of(Duration.ofNanos((long) (b.availabilityTimeOffset * 1e9)), b.ts);
+        to = Math.min(to, axis.countEndingBy(Ticks.plus(nowTicks, early)));
+      }
       if (mpd.timeShiftBufferDepth().isPresent()) {
         long depth = Ticks.of(mpd.timeShiftBufferDepth().get(), b.ts);
         from = Math.max(from, axis.countEndingBy(Ticks.plus(nowTicks, -depth)));
@@ -99,9 +107,10 @@ public final class PreparedSegments {
     long ts;
     long pto;
     final long periodEnd;
+    final double availabilityTimeOffset;
 
     Builder(RepresentationContext context, long maxSegments, String where, Duration periodStart,
-        long ts, long pto, long periodEnd) {
+        long ts, long pto, long periodEnd, double availabilityTimeOffset) {
       this.context = context;
       this.maxSegments = maxSegments;
       this.where = where;
@@ -109,6 +118,7 @@ public final class PreparedSegments {
       this.ts = ts;
       this.pto = pto;
       this.periodEnd = periodEnd;
+      this.availabilityTimeOffset = availabilityTimeOffset;
     }
 
     /** Overrides the timescale and offset (single segments timed in nanoseconds). */

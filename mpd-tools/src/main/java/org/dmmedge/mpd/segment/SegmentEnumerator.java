@@ -27,8 +27,9 @@ import org.dmmedge.mpd.model.UrlRange;
  * after the Period end is not part of it; {@code S@r=-1} repeats up to it). Dynamic MPD at an
  * instant {@code now}: additionally, a segment is available once it is complete
  * ({@code availabilityStartTime + PeriodStart + (end - presentationTimeOffset) / timescale <=
- * now}) and until {@code timeShiftBufferDepth} after that; {@code availabilityTimeOffset} is
- * not applied. {@code @endNumber} bounds templates.
+ * now}), or {@code availabilityTimeOffset} seconds earlier (the sum over the BaseURLs used
+ * and the segment element; {@code INF}: as soon as the Period has it), and until
+ * {@code timeShiftBufferDepth} after its end. {@code @endNumber} bounds templates.
  *
  * <p>URLs are resolved through the first BaseURL of every level (document, MPD, Period,
  * AdaptationSet, Representation) with {@link UriResolver}; {@link #baseUrls} lists the
@@ -94,8 +95,11 @@ public final class SegmentEnumerator {
         .map(d -> Ticks.plus(pto, Ticks.of(d, ts))).orElse(Long.MAX_VALUE);
     long periodTicks = periodEnd == Long.MAX_VALUE ? 0 : periodEnd - pto;
     String where = context + " (line " + rep.line() + ")";
+    double offset = info.availabilityTimeOffset() + bases(context).stream()
+        .filter(x -> x.url.equals(base)).mapToDouble(Base::availabilityTimeOffset)
+        .findFirst().orElse(0);
     PreparedSegments.Builder b = new PreparedSegments.Builder(context, maxSegments, where,
-        periodStart, ts, pto, periodEnd);
+        periodStart, ts, pto, periodEnd, offset);
 
     if (info instanceof SegmentBase sb) {
       Optional<SegmentRef> init = sb.initialization().map(u -> urlRef(base, u));
@@ -191,17 +195,25 @@ public final class SegmentEnumerator {
    * first (at most 64).
    */
   public static List<String> baseUrls(RepresentationContext context) {
-    List<String> bases = List.of(context.mpd().documentUrl().orElse(""));
+    return bases(context).stream().map(Base::url).toList();
+  }
+
+  /** A resolved base and the sum of the availabilityTimeOffsets of the BaseURLs it used. */
+  private record Base(String url, double availabilityTimeOffset) {}
+
+  private static List<Base> bases(RepresentationContext context) {
+    List<Base> bases = List.of(new Base(context.mpd().documentUrl().orElse(""), 0));
     for (List<BaseUrl> level : List.of(context.mpd().baseUrls(), context.period().baseUrls(),
         context.adaptationSet().baseUrls(), context.representation().baseUrls())) {
       if (level.isEmpty()) {
         continue;
       }
-      List<String> next = new ArrayList<>();
-      for (String b : bases) {
+      List<Base> next = new ArrayList<>();
+      for (Base b : bases) {
         for (BaseUrl u : level) {
           if (next.size() < MAX_BASE_URL_COMBINATIONS) {
-            next.add(UriResolver.resolve(b, u.url()));
+            next.add(new Base(UriResolver.resolve(b.url, u.url()),
+                b.availabilityTimeOffset + u.availabilityTimeOffset()));
           }
         }
       }
