@@ -69,6 +69,12 @@ class MpdCommandTest {
   }
 
   @Test
+  void missingSubcommandIsUsage() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing subcommand");
+  }
+
+  @Test
   void missingFileIsExitOne() {
     assertThat(run("list", dir.resolve("none.mpd").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("none.mpd: no such file");

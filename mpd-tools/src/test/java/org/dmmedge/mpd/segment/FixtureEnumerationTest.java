@@ -85,6 +85,33 @@ class FixtureEnumerationTest {
   }
 
   @Test
+  void earlyAvailablePeriodHasNoStartAndNoSegments() {
+    Mpd mpd = Fixtures.parse("""
+        <MPD type="dynamic" availabilityStartTime="2026-01-01T00:00:00Z">
+          <Period id="now" start="PT0S"><AdaptationSet>
+            <SegmentTemplate media="a$Number$.m4s" duration="2"/>
+            <Representation id="a" bandwidth="1"/></AdaptationSet></Period>
+          <Period id="next"><AdaptationSet>
+            <SegmentTemplate media="b$Number$.m4s" duration="2"/>
+            <Representation id="b" bandwidth="1"/></AdaptationSet></Period>
+        </MPD>""", "https://x/m.mpd");
+    // The first Period has no @duration: the next one's start is not known yet (§5.3.2.1).
+    assertThat(mpd.periods().get(1).start()).isEmpty();
+    assertThat(mpd.periods().get(0).duration()).isEmpty();
+    Optional<Instant> at = Optional.of(Instant.parse("2026-01-01T00:00:10Z"));
+    assertThat(ENUMERATOR.enumerate(Fixtures.rep(mpd, 1, "b"), at).size()).isZero();
+    assertThat(ENUMERATOR.enumerate(Fixtures.rep(mpd, 0, "a"), at).size()).isEqualTo(5);
+  }
+
+  @Test
+  void liveWindowIsOnlyForDynamicMpds() {
+    Mpd mpd = Fixtures.load("inheritance.mpd", "https://origin.example/x.mpd");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> mpd.liveWindow(Instant.EPOCH))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("MPD@type: static (expected: dynamic for a live window)");
+  }
+
+  @Test
   void beforeTheStartOfALiveStreamNothingIsAvailable() {
     Mpd mpd = Fixtures.load("timeline-r-minus-1-live.mpd", "https://live.example/ch1/m.mpd");
     assertThat(ENUMERATOR.enumerate(Fixtures.rep(mpd, 0, "low"),
