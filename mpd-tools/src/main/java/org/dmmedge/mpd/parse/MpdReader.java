@@ -41,11 +41,17 @@ final class MpdReader {
 
   private final XMLStreamReader xml;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
   private String xlinkPrefix = "xlink";
   private String current = "XML";
 
   MpdReader(XMLStreamReader xml) {
     this.xml = xml;
+  }
+
+  /** Departures from the standard that were tolerated (what real players also accept). */
+  List<Problem> warnings() {
+    return warnings;
   }
 
   /** The element being read, for messages about XML errors. */
@@ -132,9 +138,12 @@ final class MpdReader {
           duration = starts[i + 1].minus(starts[i]);
         } else if (i + 1 == n && presentationDuration.isPresent()
             && (p.duration == null || presentationDuration.get().compareTo(starts[i]) >= 0)) {
+          duration = presentationDuration.get().minus(starts[i]);
+        } else if (i + 1 == n && presentationDuration.isPresent()) {
           // Real MPDs (go-dash fixtures) declare a presentation shorter than the sum of their
           // Periods; then the last Period's own @duration is the better answer.
-          duration = presentationDuration.get().minus(starts[i]);
+          warnings.add(new Problem(p.line, "Period", "start", starts[i].toString(),
+              "before MPD@mediaPresentationDuration " + presentationDuration.get()));
         }
         if (duration != null && duration.isNegative()) {
           problems.add(new Problem(p.line, "Period", "start", starts[i].toString(),
@@ -236,6 +245,13 @@ final class MpdReader {
       // absent id is "" (it only matters to $RepresentationID$), an absent bandwidth is 0.
       Optional<String> id = attrs.string("id");
       OptionalLong bandwidth = attrs.unsigned("bandwidth", 0, Long.MAX_VALUE);
+      if (id.isEmpty()) {
+        warnings.add(new Problem(attrs.line, "Representation", "id", "", "an identifier"));
+      }
+      if (attrs.get("bandwidth") == null) {
+        warnings.add(new Problem(attrs.line, "Representation", "bandwidth", "",
+            "bits per second"));
+      }
       return new Representation(id.orElse(""), bandwidth.orElse(0),
           attrs.integer("width").isPresent() ? attrs.integer("width") : s.integer("width"),
           attrs.integer("height").isPresent() ? attrs.integer("height") : s.integer("height"),

@@ -105,6 +105,16 @@ class MpdCommandTest {
   }
 
   @Test
+  void checkPrintsToleratedDeparturesAsWarningsAndStaysValid() {
+    String file = Corpus.file("go-dash__segment_timeline_multi_period.mpd").toString();
+    assertThat(run("check", file)).isZero();
+    assertThat(out.toString().lines()).containsExactly(
+        "warning: line 66: Period@start: PT1M30S (expected: before"
+            + " MPD@mediaPresentationDuration PT1M5.063S)",
+        file + ": valid (static, 4 periods, 12 representations, 169 segments, 1 warnings)");
+  }
+
+  @Test
   void checkReportsEnumerationProblemsWithTheRepresentationLine() throws Exception {
     Path bad = dir.resolve("open.mpd");
     Files.writeString(bad, """
