@@ -46,7 +46,13 @@ public final class HttpFetcher {
    */
   public Response get(String url, Optional<ByteRange> range, boolean keepBody)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(url + ": not a valid URI (" + e.getMessage() + ")", e);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
     range.ifPresent(r -> request.header("Range", r.toHttpRange()));
     long start = clock.nanoTime();
     HttpResponse<InputStream> response =

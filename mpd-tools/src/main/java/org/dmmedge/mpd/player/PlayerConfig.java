@@ -37,17 +37,20 @@ public record PlayerConfig(
     positive("startThreshold", startThreshold);
     positive("requestTimeout", requestTimeout);
     maxContent.ifPresent(d -> positive("maxContent", d));
-    proxy.ifPresent(p -> {
-      if (p.getHost() == null || p.getPort() < 0) {
-        throw new IllegalArgumentException("proxy: " + p + " (expected: http://host:port)");
-      }
-    });
+    proxy.ifPresent(PlayerConfig::checkProxy);
     if (!(safetyFactor > 0 && safetyFactor <= 1)) {
       throw new IllegalArgumentException("safetyFactor: " + safetyFactor + " (expected: (0, 1])");
     }
   }
 
-  private static void positive(String name, Duration d) {
+  private static void checkProxy(URI p) {
+    Objects.requireNonNull(p, "proxy");
+    if (p.getHost() == null || p.getPort() < 0) {
+      throw new IllegalArgumentException("proxy: " + p + " (expected: http://host:port)");
+    }
+  }
+
+  static void positive(String name, Duration d) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
@@ -58,7 +61,7 @@ public record PlayerConfig(
     return new Builder();
   }
 
-  /** Builder; every setter checks its argument when {@link #build} runs the record's checks. */
+  /** Builder; every setter checks its argument at once, {@link #build} checks them again. */
   public static final class Builder {
     private Optional<URI> proxy = Optional.empty();
     private Optional<Duration> maxContent = Optional.empty();
@@ -68,26 +71,31 @@ public record PlayerConfig(
     private double safetyFactor = DEFAULT_SAFETY_FACTOR;
 
     public Builder proxy(URI proxy) {
+      checkProxy(proxy);
       this.proxy = Optional.of(proxy);
       return this;
     }
 
     public Builder maxContent(Duration maxContent) {
+      positive("maxContent", maxContent);
       this.maxContent = Optional.of(maxContent);
       return this;
     }
 
     public Builder bufferTarget(Duration bufferTarget) {
+      positive("bufferTarget", bufferTarget);
       this.bufferTarget = bufferTarget;
       return this;
     }
 
     public Builder startThreshold(Duration startThreshold) {
+      positive("startThreshold", startThreshold);
       this.startThreshold = startThreshold;
       return this;
     }
 
     public Builder requestTimeout(Duration requestTimeout) {
+      positive("requestTimeout", requestTimeout);
       this.requestTimeout = requestTimeout;
       return this;
     }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.dmmedge.mpd.MpdException;
@@ -18,6 +19,7 @@ import org.dmmedge.mpd.model.Period;
 import org.dmmedge.mpd.model.Representation;
 import org.dmmedge.mpd.model.RepresentationContext;
 import org.dmmedge.mpd.parse.MpdParser;
+import org.dmmedge.mpd.segment.PreparedSegments;
 import org.dmmedge.mpd.segment.SegmentEnumerator;
 import org.dmmedge.mpd.segment.SegmentRef;
 import org.dmmedge.mpd.segment.SegmentSequence;
@@ -46,7 +48,8 @@ public final class PlayerEmulator {
   private final PlaybackClock clock;
   private final HttpFetcher http;
   private final MpdParser parser = new MpdParser();
-  private final SegmentEnumerator enumerator = new SegmentEnumerator();
+  /** Unbounded: the player reads a few segments of a window, never lists one. */
+  private final SegmentEnumerator enumerator = new SegmentEnumerator(Long.MAX_VALUE);
 
   public PlayerEmulator(PlayerConfig config, PlaybackClock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -68,14 +71,13 @@ public final class PlayerEmulator {
         ? Duration.between(mpd.availabilityStartTime().orElseThrow(),
             mpd.liveWindow(clock.instant()).playbackPoint())
         : Duration.ZERO;
-    for (int p = 0; p < mpd.periods().size() && run.played.compareTo(limit) < 0; p++) {
-      Optional<Duration> periodEnd = mpd.periods().get(p).end();
-      if (periodEnd.isPresent() && periodEnd.get().compareTo(position) <= 0) {
-        continue;
+    while (run.played.compareTo(limit) < 0) {
+      OptionalInt period = periodAt(run.mpd, position);
+      if (period.isEmpty()) {
+        break;
       }
-      Optional<Duration> end = run.playPeriod(mpd, p, position, limit);
-      mpd = run.mpd;
-      if (end.isEmpty()) {
+      Optional<Duration> end = run.playPeriod(period.getAsInt(), position, limit);
+      if (end.isEmpty() || end.get().compareTo(position) <= 0) {
         break;
       }
       position = end.get();
@@ -96,7 +98,7 @@ public final class PlayerEmulator {
     long bytes;
     int switches;
     Duration played = Duration.ZERO;
-    String lastRepresentation;
+    long lastBandwidth = -1;
 
     Run(String mpdUrl, long startNanos) {
       this.mpdUrl = mpdUrl;
@@ -118,28 +120,29 @@ public final class PlayerEmulator {
       }
     }
 
-    /** Plays one Period from {@code position}; the position reached, or empty to stop. */
-    Optional<Duration> playPeriod(Mpd current, int periodIndex, Duration position,
-        Duration limit) throws InterruptedException {
-      List<RepresentationContext> ladder = ladder(current, periodIndex);
-      if (ladder.isEmpty()) {
+    /**
+     * Plays one Period from {@code position}; the position reached (the Period end when it
+     * ran out of segments), or empty to stop.
+     */
+    Optional<Duration> playPeriod(int periodIndex, Duration position, Duration limit)
+        throws InterruptedException {
+      Ladder ladder = new Ladder(mpd, periodIndex);
+      if (ladder.contexts.isEmpty()) {
         errors.add("Period " + periodIndex + ": no Representation to play");
-        return current.periods().get(periodIndex).end();
+        return mpd.periods().get(periodIndex).end();
       }
-      List<Long> bandwidths = ladder.stream().map(c -> c.representation().bandwidth()).toList();
-      int choice = 0;
+      int choice = ladder.closestTo(lastBandwidth);
       Duration waited = Duration.ZERO;
       while (played.compareTo(limit) < 0) {
         waitForRoom();
-        choice = abr.choose(bandwidths, choice, buffer.levelNanos());
-        RepresentationContext ctx = ladder.get(choice);
-        SegmentSequence seq = enumerate(ctx);
+        choice = abr.choose(ladder.bandwidths, choice, buffer.levelNanos());
+        SegmentSequence seq = ladder.window(choice);
         if (seq == null) {
           return Optional.empty();
         }
         OptionalLong i = seq.firstEndingAfter(position.plus(EPSILON));
         if (i.isEmpty()) {
-          Optional<Duration> end = ctx.period().end();
+          Optional<Duration> end = ladder.contexts.get(choice).period().end();
           if (!mpd.isDynamic() || (end.isPresent() && end.get().compareTo(position) <= 0)) {
             return end.isPresent() ? end : Optional.of(position);
           }
@@ -151,24 +154,30 @@ public final class PlayerEmulator {
           buffer.advance(clock.nanoTime());
           waited = waited.plus(LIVE_POLL);
           fetchMpd();
-          ladder = ladder(mpd, Math.min(periodIndex, mpd.periods().size() - 1));
-          if (ladder.isEmpty()) {
+          // The refreshed MPD may have dropped or added Periods: find ours by time again.
+          OptionalInt again = periodAt(mpd, position);
+          if (again.isEmpty()) {
             return Optional.empty();
           }
-          choice = Math.min(choice, ladder.size() - 1);
+          ladder = new Ladder(mpd, again.getAsInt());
+          if (ladder.contexts.isEmpty()) {
+            return Optional.empty();
+          }
+          choice = ladder.closestTo(ladder.bandwidths.get(Math.min(choice,
+              ladder.bandwidths.size() - 1)));
           continue;
         }
         waited = Duration.ZERO;
         SegmentRef segment = seq.get(i.getAsLong());
-        Representation rep = ctx.representation();
-        String initKey = periodIndex + "/" + rep.id() + "/" + rep.bandwidth();
-        if (seq.initialization().isPresent() && initialized.add(initKey)) {
+        Representation rep = ladder.contexts.get(choice).representation();
+        if (seq.initialization().isPresent()
+            && initialized.add(seq.initialization().get().toLine())) {
           download(seq.initialization().get(), "init", rep, false);
         }
-        if (lastRepresentation != null && !lastRepresentation.equals(initKey)) {
+        if (lastBandwidth >= 0 && lastBandwidth != rep.bandwidth()) {
           switches++;
         }
-        lastRepresentation = initKey;
+        lastBandwidth = rep.bandwidth();
         if (download(segment, "media", rep, true)) {
           played = played.plus(segment.duration());
         }
@@ -177,12 +186,47 @@ public final class PlayerEmulator {
       return Optional.empty();
     }
 
-    private SegmentSequence enumerate(RepresentationContext ctx) {
-      try {
-        return enumerator.enumerate(ctx, Optional.of(clock.instant()));
-      } catch (MpdException e) {
-        errors.add(ctx + ": " + e.getMessage());
-        return null;
+    /** The Representations to choose from in a Period, ascending bandwidth, prepared once. */
+    private final class Ladder {
+      final List<RepresentationContext> contexts;
+      final List<Long> bandwidths;
+      final List<PreparedSegments> prepared = new ArrayList<>();
+
+      Ladder(Mpd mpd, int periodIndex) {
+        contexts = ladder(mpd, periodIndex);
+        bandwidths = contexts.stream().map(c -> c.representation().bandwidth()).toList();
+        for (RepresentationContext c : contexts) {
+          try {
+            prepared.add(enumerator.prepare(c, SegmentEnumerator.baseUrl(c)));
+          } catch (MpdException e) {
+            errors.add(c + ": " + e.getMessage());
+            prepared.add(null);
+          }
+        }
+      }
+
+      /** The highest rung not above {@code bandwidth} (the lowest when none is). */
+      int closestTo(long bandwidth) {
+        int best = 0;
+        for (int i = 0; i < bandwidths.size(); i++) {
+          if (bandwidths.get(i) <= bandwidth) {
+            best = i;
+          }
+        }
+        return best;
+      }
+
+      SegmentSequence window(int choice) {
+        PreparedSegments p = prepared.get(choice);
+        if (p == null) {
+          return null;
+        }
+        try {
+          return p.at(Optional.of(clock.instant()));
+        } catch (MpdException e) {
+          errors.add(contexts.get(choice) + ": " + e.getMessage());
+          return null;
+        }
       }
     }
 
@@ -240,7 +284,22 @@ public final class PlayerEmulator {
     }
   }
 
-  /** The Representations to choose from in a Period, ascending bandwidth. */
+  /**
+   * The Period playing at {@code position}: the first (with a known start) that has not ended
+   * by then; empty when every Period has.
+   */
+  private static OptionalInt periodAt(Mpd mpd, Duration position) {
+    for (int p = 0; p < mpd.periods().size(); p++) {
+      Period period = mpd.periods().get(p);
+      Optional<Duration> end = period.end();
+      if (period.start().isPresent() && (end.isEmpty() || end.get().compareTo(position) > 0)) {
+        return OptionalInt.of(p);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** The video Representations of a Period, ascending bandwidth. */
   private static List<RepresentationContext> ladder(Mpd mpd, int periodIndex) {
     Period period = mpd.periods().get(periodIndex);
     Optional<AdaptationSet> set = period.adaptationSets().stream()
