@@ -118,6 +118,11 @@ public final class CmdServer implements AutoCloseable {
     return metrics;
   }
 
+  /** The metrics as the admin API serves them ({@code GET /metrics}). */
+  public String metricsText() {
+    return metrics.render(store.size());
+  }
+
   @Override
   public void close() {
     closed = true;
