@@ -143,12 +143,14 @@ public final class MarAgent implements AutoCloseable {
         Objects.requireNonNull(transports, "transports"));
   }
 
-  /** Runs {@code task} on the agent thread; after {@link #close()} it is dropped. */
-  private void submit(Runnable task) {
+  /** Runs {@code task} on the agent thread; false (task dropped) after {@link #close()}. */
+  private boolean submit(Runnable task) {
     try {
       executor.execute(task);
+      return true;
     } catch (RejectedExecutionException e) {
       log.debug("agent closed; dropping a late task");
+      return false;
     }
   }
 
@@ -180,14 +182,18 @@ public final class MarAgent implements AutoCloseable {
     Objects.requireNonNull(accessLink, "accessLink");
     byte[] ll = Objects.requireNonNull(linkLayerId, "linkLayerId").clone();
     CompletableFuture<Attachment> result = new CompletableFuture<>();
-    submit(() -> onAttach(mnId, accessLink, ll, result));
+    if (!submit(() -> onAttach(mnId, accessLink, ll, result))) {
+      result.completeExceptionally(new IllegalStateException("MAR agent closed"));
+    }
     return result;
   }
 
   /** MN {@code mnId} detached: deregister it and remove its state. */
   public CompletableFuture<Void> detach(String mnId) {
     CompletableFuture<Void> result = new CompletableFuture<>();
-    submit(() -> onDetach(mnId, result));
+    if (!submit(() -> onDetach(mnId, result))) {
+      result.completeExceptionally(new IllegalStateException("MAR agent closed"));
+    }
     return result;
   }
 
