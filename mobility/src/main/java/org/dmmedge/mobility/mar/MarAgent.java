@@ -461,13 +461,15 @@ public final class MarAgent implements AutoCloseable {
         config.securityAssociation()));
   }
 
-  /** Stops the agent; the data plane is left as it is (its owner closes it). */
+  /** Stops the agent (again: no effect); the data plane is left as it is (its owner closes it). */
   @Override
   public void close() {
-    executor.execute(() -> {
+    if (!submit(() -> {
       retransmitter.cancelAll();
       nodes.values().forEach(s -> s.refresh.cancel());
-    });
+    })) {
+      return;
+    }
     executor.shutdown();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);

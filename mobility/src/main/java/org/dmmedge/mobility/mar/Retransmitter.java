@@ -65,9 +65,10 @@ final class Retransmitter {
       sequence = sequences.getAsInt();
       attempts++;
       inFlight.put(key(to.getAddress(), sequence), this);
-      transport.send(new OutgoingMessage(build.apply(sequence), to, signer));
+      // The timer first: whoever sees the datagram may already move the (manual) clock.
       timer.cancel();
       timer = scheduler.schedule(policy.timeout(attempts), () -> executor.execute(this::timedOut));
+      transport.send(new OutgoingMessage(build.apply(sequence), to, signer));
     }
 
     private void timedOut() {
