@@ -106,6 +106,27 @@ class DmmHandoverIT {
     }
   }
 
+  @ParameterizedTest(name = "{0} mode")
+  @EnumSource(CmdMode.class)
+  void mnMovesOnAfterTheCmdRestarts(CmdMode mode, @org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path journal) throws Exception {
+    try (DmmTestBed bed = new DmmTestBed(mode, 3,
+        org.dmmedge.mobility.transport.Transports::open, java.util.Optional.of(journal))) {
+      Ipv6Prefix p1 = attach(bed, 1).localPrefix();
+      Ipv6Prefix p2 = attach(bed, 2).localPrefix();
+      Map<Ipv6Prefix, String> before = anchors(bed);
+      bed.restartCmd();
+      assertThat(anchors(bed)).isEqualTo(before);
+      assertThat(serving(bed)).isEqualTo("127.0.0.2");
+      Ipv6Prefix p3 = attach(bed, 3).localPrefix();
+      Await.equal("MAR3 state", () -> bed.dataPlane(3).installed(), Set.of(
+          new AnchorLocal(MN, p3, "access3"), new ReachRemoteAnchor(MN, p1, mar(1), "access3"),
+          new ReachRemoteAnchor(MN, p2, mar(2), "access3")));
+      Await.equal("MAR2 state", () -> bed.dataPlane(2).installed(),
+          Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(3))));
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void proxyModeFallsBackToTheServingMarWhenAnAnchorIsSilent() throws Exception {
     try (DmmTestBed bed = new DmmTestBed(CmdMode.PROXY, 3)) {

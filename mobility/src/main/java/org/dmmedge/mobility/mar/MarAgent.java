@@ -228,7 +228,8 @@ public final class MarAgent implements AutoCloseable {
     state.registration.ifPresent(Retransmitter.Request::cancel);
     List<Ipv6Prefix> listed = state.prefixes();
     int units = MobilityMessage.lifetimeUnits(config.lifetime());
-    state.registration = Optional.of(retransmitter.send(config.cmd(), state::nextSequence,
+    state.registration = Optional.of(retransmitter.send(state.mnId, config.cmd(),
+        state::nextSequence,
         seq -> ProxyMessages.pbu(seq, units, state.mnId, listed, handoff,
             config.accessTechnologyType(), state.linkLayerId, Optional.empty(), scheduler.now()),
         pba -> onRegistrationAnswer(state, pba),
@@ -236,12 +237,12 @@ public final class MarAgent implements AutoCloseable {
   }
 
   private void onRegistrationAnswer(MobileNodeState state, ProxyBindingAck pba) {
-    state.registration = Optional.empty();
     if (pba.status().equals(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW)) {
       state.resynchronise(pba.sequence());
-      register(state, HandoffIndicator.UNKNOWN);
+      state.registration.ifPresent(Retransmitter.Request::resend);
       return;
     }
+    state.registration = Optional.empty();
     if (!pba.status().accepted()) {
       registrationFailed(state, "the CMD refused with " + pba.status());
       return;
@@ -305,11 +306,17 @@ public final class MarAgent implements AutoCloseable {
   /** Relay mode: this MAR tells a previous anchor that the MN is here now. */
   private void tellAnchor(MobileNodeState state, PreviousAnchor anchor, int units) {
     InetSocketAddress to = new InetSocketAddress(anchor.anchor(), config.peerPort());
-    state.relayRequests.put(anchor.prefix(), retransmitter.send(to, state::nextSequence,
+    state.relayRequests.put(anchor.prefix(), retransmitter.send(state.mnId, to,
+        state::nextSequence,
         seq -> ProxyMessages.pbu(seq, units, state.mnId, List.of(anchor.prefix()),
             HandoffIndicator.UNKNOWN, config.accessTechnologyType(), state.linkLayerId,
             Optional.of(config.address()), scheduler.now()),
         pba -> {
+          if (pba.status().equals(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW)) {
+            state.resynchronise(pba.sequence());
+            state.relayRequests.get(anchor.prefix()).resend();
+            return;
+          }
           state.relayRequests.remove(anchor.prefix());
           if (!pba.status().accepted()) {
             log.warn("{}: anchor {} answered {}", state.mnId, to, pba.status());
@@ -338,7 +345,8 @@ public final class MarAgent implements AutoCloseable {
     }
     state.stopTimers();
     List<Ipv6Prefix> listed = state.prefixes();
-    state.registration = Optional.of(retransmitter.send(config.cmd(), state::nextSequence,
+    state.registration = Optional.of(retransmitter.send(state.mnId, config.cmd(),
+        state::nextSequence,
         seq -> ProxyMessages.pbu(seq, 0, mnId, listed, HandoffIndicator.UNKNOWN,
             config.accessTechnologyType(), state.linkLayerId, Optional.empty(), scheduler.now()),
         pba -> {
@@ -409,8 +417,14 @@ public final class MarAgent implements AutoCloseable {
     OptionalInt last = sequences.accept(mn + '|' + sender.getAddress().getHostAddress(),
         pbu.sequence());
     if (last.isPresent()) {
-      throw new CodecException(Reason.OUT_OF_ORDER,
-          "PBU sequence " + pbu.sequence() + " not after " + last.getAsInt());
+      drops.drop(new CodecException(Reason.OUT_OF_ORDER,
+          "PBU sequence " + pbu.sequence() + " not after " + last.getAsInt()), sender);
+      // RFC 6275 §9.5.1: status 135 carries the last accepted number; the sender resumes there.
+      ProxyBindingAck refusal = ProxyMessages.pba(pbu, PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW,
+          0, List.of());
+      transport.send(new OutgoingMessage(new ProxyBindingAck(refusal.status(), refusal.flags(),
+          last.getAsInt(), 0, refusal.options()), sender, config.securityAssociation()));
+      return;
     }
     MobileNodeState state = nodes.get(mn);
     Ipv6Prefix prefix = listed.get(0);
