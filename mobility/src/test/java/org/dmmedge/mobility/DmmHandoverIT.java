@@ -106,6 +106,66 @@ class DmmHandoverIT {
     }
   }
 
+  @ParameterizedTest(name = "{0} mode")
+  @EnumSource(CmdMode.class)
+  void mnMovesOnAfterTheCmdRestarts(CmdMode mode, @org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path journal) throws Exception {
+    try (DmmTestBed bed = new DmmTestBed(mode, 3,
+        org.dmmedge.mobility.transport.Transports::open, java.util.Optional.of(journal))) {
+      Ipv6Prefix p1 = attach(bed, 1).localPrefix();
+      Ipv6Prefix p2 = attach(bed, 2).localPrefix();
+      Map<Ipv6Prefix, String> before = anchors(bed);
+      bed.restartCmd();
+      assertThat(anchors(bed)).isEqualTo(before);
+      assertThat(serving(bed)).isEqualTo("127.0.0.2");
+      Ipv6Prefix p3 = attach(bed, 3).localPrefix();
+      Await.equal("MAR3 state", () -> bed.dataPlane(3).installed(), Set.of(
+          new AnchorLocal(MN, p3, "access3"), new ReachRemoteAnchor(MN, p1, mar(1), "access3"),
+          new ReachRemoteAnchor(MN, p2, mar(2), "access3")));
+      Await.equal("MAR2 state", () -> bed.dataPlane(2).installed(),
+          Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(3))));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void proxyModeFallsBackToTheServingMarWhenAnAnchorIsSilent() throws Exception {
+    try (DmmTestBed bed = new DmmTestBed(CmdMode.PROXY, 3)) {
+      Ipv6Prefix p1 = attach(bed, 1).localPrefix();
+      Ipv6Prefix p2 = attach(bed, 2).localPrefix();
+      Await.equal("MAR1 forwards", () -> bed.dataPlane(1).installed(),
+          Set.<DataPlaneAction>of(new ForwardToServing(MN, p1, mar(2))));
+      bed.agent(1).close();
+      // MAR1 is gone; a socket in its place counts what arrives and never answers.
+      java.util.concurrent.atomic.AtomicInteger toMar1 = new java.util.concurrent.atomic.AtomicInteger();
+      try (var silent = org.dmmedge.mobility.transport.Transports.open(
+          org.dmmedge.mobility.transport.TransportConfig.udp(
+              new java.net.InetSocketAddress(mar(1), bed.port)),
+          new org.dmmedge.mobility.codec.MessageReader(
+              new org.dmmedge.mobility.codec.MobilityMessageDecoder(false),
+              java.util.Optional.empty()),
+          m -> toMar1.incrementAndGet())) {
+        bed.clock.advance(STEP);
+        java.util.concurrent.CompletableFuture<Attachment> third =
+            bed.agent(3).attach(MN, "access3");
+        Await.equal("the CMD's first PBU to MAR1", toMar1::get, 1);
+        bed.clock.advance(Duration.ofMillis(1500));
+        Await.equal("the CMD's second PBU to MAR1", toMar1::get, 2);
+        bed.clock.advance(Duration.ofSeconds(3));
+        Await.equal("the CMD's third PBU to MAR1", toMar1::get, 3);
+        bed.clock.advance(Duration.ofSeconds(6));
+        // The CMD gave up and answered; MAR3 now tells MAR1 itself (relay fallback).
+        Await.equal("MAR3's own PBU to MAR1", toMar1::get, 4);
+        Ipv6Prefix p3 = third.get(10, TimeUnit.SECONDS).localPrefix();
+        // MAR2 acknowledged the CMD: reached at once; MAR1 never did: not reached.
+        Await.equal("MAR3 state", () -> bed.dataPlane(3).installed(), Set.of(
+            new AnchorLocal(MN, p3, "access3"), new ReachRemoteAnchor(MN, p2, mar(2), "access3")));
+        Await.equal("MAR2 state", () -> bed.dataPlane(2).installed(),
+            Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(3))));
+        assertThat(anchors(bed)).containsEntry(p1, "127.0.0.1");
+      }
+    }
+  }
+
   private static Attachment attach(DmmTestBed bed, int n) throws Exception {
     bed.clock.advance(STEP);
     return bed.agent(n).attach(MN, "access" + n).get(10, TimeUnit.SECONDS);

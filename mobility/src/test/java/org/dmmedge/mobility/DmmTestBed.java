@@ -36,10 +36,16 @@ final class DmmTestBed implements AutoCloseable {
   final List<List<Event>> events = new ArrayList<>();
 
   DmmTestBed(CmdMode mode, int marCount) {
-    this(mode, marCount, Transports::open);
+    this(mode, marCount, Transports::open, java.util.Optional.empty());
   }
 
   DmmTestBed(CmdMode mode, int marCount, TransportFactory marTransports) {
+    this(mode, marCount, marTransports, java.util.Optional.empty());
+  }
+
+  /** With {@code journal} present the CMD journals its bindings there. */
+  DmmTestBed(CmdMode mode, int marCount, TransportFactory marTransports,
+      java.util.Optional<java.nio.file.Path> journal) {
     InetAddress[] all = new InetAddress[marCount + 1];
     all[0] = CMD;
     for (int i = 1; i <= marCount; i++) {
@@ -49,6 +55,7 @@ final class DmmTestBed implements AutoCloseable {
     CmdConfig.Builder builder = CmdConfig.builder()
         .transport(TransportConfig.udp(new InetSocketAddress(CMD, port)))
         .mode(mode).marPort(port);
+    journal.ifPresent(builder::journalDirectory);
     for (int i = 1; i <= marCount; i++) {
       builder.securityAssociation(TestNetwork.key(i, mar(i)));
     }
