@@ -45,11 +45,24 @@ public final class EdgeServerExtension implements BeforeAllCallback, AfterAllCal
     return new EdgeServerExtension(() -> config(ProxyMode.FORWARD, OriginsConfig.none()));
   }
 
+  /** A reverse proxy to {@code origin} whose origin requests time out after {@code timeout}. */
+  public static EdgeServerExtension reverseTo(OriginServerExtension origin, Duration timeout) {
+    return new EdgeServerExtension(() -> withResponseTimeout(config(ProxyMode.REVERSE,
+        new OriginsConfig(java.util.Optional.of(origin.uri()), java.util.Map.of())), timeout));
+  }
+
+  static EdgeConfig withResponseTimeout(EdgeConfig c, Duration timeout) {
+    OriginClientConfig client = OriginClientConfig.builder().responseTimeout(timeout)
+        .connectTimeout(Duration.ofSeconds(2)).connectRetries(1)
+        .retryBackoff(Duration.ofMillis(5)).build();
+    return new EdgeConfig(c.name(), c.server(), c.origins(), client, c.cache(), c.accessLog());
+  }
+
   static EdgeConfig config(ProxyMode mode, OriginsConfig origins) {
     ServerConfig server = new ServerConfig(new HostPort("127.0.0.1", 0), mode, 8 * 1024,
         2 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(5), 2);
     OriginClientConfig client = OriginClientConfig.builder()
-        .responseTimeout(Duration.ofSeconds(2))
+        .responseTimeout(Duration.ofSeconds(15))
         .connectTimeout(Duration.ofSeconds(2))
         .connectRetries(1)
         .retryBackoff(Duration.ofMillis(5))
