@@ -36,8 +36,10 @@ public final class EdgeServerExtension implements BeforeAllCallback, AfterAllCal
 
   /** A reverse proxy to {@code origin} with short timeouts and a 64 MiB memory cache. */
   public static EdgeServerExtension reverseTo(OriginServerExtension origin) {
-    return new EdgeServerExtension(() -> config(ProxyMode.REVERSE,
+    EdgeServerExtension edge = new EdgeServerExtension(() -> config(ProxyMode.REVERSE,
         new OriginsConfig(java.util.Optional.of(origin.uri()), java.util.Map.of())));
+    origin.useClock(edge.clock);
+    return edge;
   }
 
   /** A forward proxy (absolute-form targets, else by Host). */
@@ -47,8 +49,12 @@ public final class EdgeServerExtension implements BeforeAllCallback, AfterAllCal
 
   /** A reverse proxy to {@code origin} whose origin requests time out after {@code timeout}. */
   public static EdgeServerExtension reverseTo(OriginServerExtension origin, Duration timeout) {
-    return new EdgeServerExtension(() -> withResponseTimeout(config(ProxyMode.REVERSE,
-        new OriginsConfig(java.util.Optional.of(origin.uri()), java.util.Map.of())), timeout));
+    EdgeServerExtension edge = new EdgeServerExtension(() -> withResponseTimeout(
+        config(ProxyMode.REVERSE,
+            new OriginsConfig(java.util.Optional.of(origin.uri()), java.util.Map.of())),
+        timeout));
+    origin.useClock(edge.clock);
+    return edge;
   }
 
   static EdgeConfig withResponseTimeout(EdgeConfig c, Duration timeout) {
@@ -82,6 +88,21 @@ public final class EdgeServerExtension implements BeforeAllCallback, AfterAllCal
   public void afterAll(ExtensionContext context) throws Exception {
     if (node != null) {
       node.close();
+    }
+  }
+
+  /**
+   * Waits (bounded, 10 s) until no cache fill is in flight: a client has its last byte as soon
+   * as the origin's last byte was copied, a moment before the fill is indexed, so tests that
+   * expect a hit next settle first.
+   */
+  public void settle() throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (node.cache().stats().inFlightFills() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("fills still in flight after 10 s");
+      }
+      Thread.sleep(2);
     }
   }
 

@@ -25,10 +25,13 @@ final class ScriptedHandler extends Handler.Abstract {
 
   private final Map<String, Function<RecordedRequest, OriginReply>> routes;
   private final RequestLog log;
+  private final java.util.function.Supplier<java.time.Clock> clock;
 
-  ScriptedHandler(Map<String, Function<RecordedRequest, OriginReply>> routes, RequestLog log) {
+  ScriptedHandler(Map<String, Function<RecordedRequest, OriginReply>> routes, RequestLog log,
+      java.util.function.Supplier<java.time.Clock> clock) {
     this.routes = routes;
     this.log = log;
+    this.clock = clock;
   }
 
   @Override
@@ -43,6 +46,10 @@ final class ScriptedHandler extends Handler.Abstract {
     response.setStatus(reply.status());
     for (Map.Entry<String, String> h : reply.headers()) {
       response.getHeaders().add(h.getKey(), h.getValue());
+    }
+    if (!response.getHeaders().contains(HttpHeader.DATE)) {
+      response.getHeaders().put(HttpHeader.DATE, java.time.format.DateTimeFormatter
+          .RFC_1123_DATE_TIME.format(clock.get().instant().atZone(java.time.ZoneOffset.UTC)));
     }
     boolean noBody =
         request.getMethod().equals("HEAD") || reply.status() == 204 || reply.status() == 304;
