@@ -74,6 +74,41 @@ class EdgePipelineTest {
   }
 
   @Test
+  void obsFoldIsRejectedWithItsReason() throws Exception {
+    EmbeddedChannel ch = channel();
+    String out = answer(ch, "GET / HTTP/1.1\r\nHost: x\r\nX-A: one\r\n two\r\n\r\n");
+    assertThat(out).startsWith("HTTP/1.1 400").contains("obsolete line folding");
+    assertThat(ch.isActive()).isFalse();
+    ch.finishAndReleaseAll();
+  }
+
+  @Test
+  void foldLikeBytesInsideABodyAreNotTouched() throws Exception {
+    DecoderPhase phase = new DecoderPhase();
+    EmbeddedChannel ch = new EmbeddedChannel(new ObsFoldGuard(phase),
+        new io.netty.handler.codec.http.HttpRequestDecoder(), new DecoderPhaseTracker(phase));
+    ch.writeInbound(Unpooled.copiedBuffer("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n"
+        + "\r\nab\r\n cdGET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.ISO_8859_1));
+    StringBuilder body = new StringBuilder();
+    int requests = 0;
+    Object m;
+    while ((m = ch.readInbound()) != null) {
+      if (m instanceof io.netty.handler.codec.http.HttpRequest r) {
+        assertThat(r.decoderResult().isSuccess()).isTrue();
+        requests++;
+      }
+      if (m instanceof io.netty.handler.codec.http.HttpContent c) {
+        body.append(c.content().toString(StandardCharsets.ISO_8859_1));
+      }
+      io.netty.util.ReferenceCountUtil.release(m);
+    }
+    assertThat(requests).isEqualTo(2);
+    assertThat(body).hasToString("ab\r\n cd");
+    assertThat(phase.foldSeen).isFalse();
+    assertThat(ch.finish()).isFalse();
+  }
+
+  @Test
   void tooLongRequestLineIs414() throws Exception {
     EmbeddedChannel ch = channel();
     String out = answer(ch, "GET /" + "a".repeat(4000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
