@@ -35,8 +35,7 @@ public final class EdgeNode implements AutoCloseable {
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
         new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControlNames().get(0));
     this.cache = HttpCache.create(config.cache(), clock);
-    ProxyHandler.ExchangeFactory exchanges = ProxyHandler.cached(services, cache);
-    this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, exchanges));
+    this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, cache));
     self[0] = server;
   }
 
