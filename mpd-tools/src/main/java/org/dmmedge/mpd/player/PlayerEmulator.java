@@ -52,9 +52,17 @@ public final class PlayerEmulator {
   private final SegmentEnumerator enumerator = new SegmentEnumerator(Long.MAX_VALUE);
 
   public PlayerEmulator(PlayerConfig config, PlaybackClock clock) {
+    this(config, clock, new HttpFetcher(config.proxy(), config.requestTimeout(), clock));
+  }
+
+  /**
+   * A player over a given fetcher (a shared client for many players; {@code config.proxy()}
+   * is then the fetcher's business).
+   */
+  public PlayerEmulator(PlayerConfig config, PlaybackClock clock, HttpFetcher http) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.http = new HttpFetcher(config.proxy(), config.requestTimeout(), clock);
+    this.http = Objects.requireNonNull(http, "http");
   }
 
   /**

@@ -90,7 +90,12 @@ class PlayerIT {
       String mpd = origin.url(DashContent.MPD);
 
       QoeReport first = new PlayerEmulator(config, PlaybackClock.SYSTEM).play(mpd);
-      QoeReport second = new PlayerEmulator(config, PlaybackClock.SYSTEM).play(mpd);
+      // The second player shares one HttpClient with the proxy, as a load harness would.
+      java.net.http.HttpClient shared = java.net.http.HttpClient.newBuilder()
+          .proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1",
+              edge.port()))).build();
+      QoeReport second = new PlayerEmulator(config, PlaybackClock.SYSTEM,
+          new HttpFetcher(shared, Duration.ofSeconds(10), PlaybackClock.SYSTEM)).play(mpd);
 
       assertThat(originRequests).hasValue(0);
       assertThat(first.downloads()).allSatisfy(d -> {
