@@ -5,10 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dmmedge.cache.CacheRequest;
 import org.dmmedge.cache.Headers;
+import org.dmmedge.cache.policy.Validators;
 import org.dmmedge.cache.policy.VarySelector;
 import org.dmmedge.cache.range.ByteRange;
 import org.dmmedge.cache.range.RangeRequest;
 import org.dmmedge.cache.store.StoredResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client's pull-based cursor over a {@link Fill}: it reads the head, then the body from
@@ -24,8 +27,9 @@ import org.dmmedge.cache.store.StoredResponse;
  * <p>Concurrency: a reader is used by one thread at a time (the client's event loop). When
  * {@link #status()} returns {@link Status#WAITING} or {@link #readSlice} returns null, the
  * reader arms itself: the next progress of the fill (head, bytes, outcome) calls the listener
- * once, on the fill writer's thread (the origin client's I/O thread) right after the publish.
- * The listener must be cheap and never block; the edge's is {@code eventLoop.execute(drain)}.
+ * once, on the fill writer's thread (the origin client's I/O thread) right after the publish,
+ * while that thread holds the fill's monitor. The listener must be cheap and never block or
+ * wait for another thread; the edge's is {@code eventLoop.execute(drain)}.
  * Wake-ups can be spurious (a drain that finds nothing simply re-arms).
  *
  * <p>Ownership: each slice from {@link #readSlice} is retained for the caller, who writes it
@@ -33,6 +37,8 @@ import org.dmmedge.cache.store.StoredResponse;
  * {@link #close()}.
  */
 public final class FillReader implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FillReader.class);
+
   /** What the reader can do now. */
   public enum Status {
     /** Nothing new yet; the listener will be called on progress. */
@@ -113,11 +119,21 @@ public final class FillReader implements AutoCloseable {
    * @throws IllegalStateException before {@link #headReady()}
    */
   public StoredResponse head() {
-    StoredResponse head = fill.head();
-    if (head == null || !resolved) {
+    if (!headReady()) {
       throw new IllegalStateException("head of " + fill.key().key().uri() + " not ready");
     }
-    return head;
+    return fill.head();
+  }
+
+  /**
+   * The client's conditional fields evaluated against the head (RFC 9110 §13.2.2): on
+   * NOT_MODIFIED answer 304 with {@code Validators.notModifiedHeaders(head().clientHeaders())},
+   * on PRECONDITION_FAILED answer 412, instead of the body (then close the reader).
+   *
+   * @throws IllegalStateException before {@link #headReady()}
+   */
+  public Validators.ClientCondition clientCondition() {
+    return Validators.evaluate(requestHeaders, head().headers());
   }
 
   /** The resolved range this reader serves (send 206), empty for a full response. */
@@ -138,8 +154,14 @@ public final class FillReader implements AutoCloseable {
   /**
    * The next bytes, at most {@code maxBytes}, as a retained slice the caller owns; null when
    * none are available now (then the reader is armed; check {@link #status()}).
+   *
+   * @throws IllegalArgumentException if {@code maxBytes < 1}
+   * @throws IllegalStateException if the reader was closed
    */
   public ByteBuf readSlice(int maxBytes) {
+    if (closed) {
+      throw new IllegalStateException("reader of " + fill.key().key().uri() + " is closed");
+    }
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes: " + maxBytes + " (expected: >= 1)");
     }
@@ -162,11 +184,16 @@ public final class FillReader implements AutoCloseable {
     }
   }
 
+  /** Runs the listener once if armed; a failing listener is logged, never the writer's problem. */
   void signal() {
     if (armed.compareAndSet(true, false)) {
       Runnable current = listener;
       if (current != null) {
-        current.run();
+        try {
+          current.run();
+        } catch (RuntimeException e) {
+          log.warn("fill listener of {} failed", fill.key().key().uri(), e);
+        }
       }
     }
   }

@@ -19,7 +19,7 @@ public final class HttpDates {
   public static final long INVALID = Long.MIN_VALUE;
 
   private static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
   // RFC 850 two-digit years: read within 50 years around 2000 is close enough to §5.6.7's rule.
   private static final DateTimeFormatter RFC_850 =
@@ -27,10 +27,10 @@ public final class HttpDates {
           .appendPattern("EEEE, dd-MMM-")
           .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.of(1970, 1, 1))
           .appendPattern(" HH:mm:ss 'GMT'")
-          .toFormatter(Locale.ROOT)
+          .toFormatter(Locale.US)
           .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter ASCTIME =
-      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT)
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)
           .withZone(ZoneOffset.UTC);
 
   private HttpDates() {}

@@ -3,12 +3,12 @@ package org.dmmedge.cache.store;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.dmmedge.cache.CachedBody;
 
@@ -25,7 +25,7 @@ final class DiskBody implements BodySource {
   private final Path metaFile;
   private final long length;
   private final BooleanSupplier keepFiles;
-  private final AtomicInteger refs = new AtomicInteger(1);
+  private final RefCount refs = new RefCount();
 
   DiskBody(Path bodyFile, Path metaFile, long length, BooleanSupplier keepFiles) {
     this.bodyFile = bodyFile;
@@ -87,22 +87,17 @@ final class DiskBody implements BodySource {
 
   @Override
   public boolean tryRetain() {
-    for (int current = refs.get(); current > 0; current = refs.get()) {
-      if (refs.compareAndSet(current, current + 1)) {
-        return true;
-      }
-    }
-    return false;
+    return refs.tryRetain();
   }
 
   @Override
   public void release() {
-    if (refs.decrementAndGet() == 0 && !keepFiles.getAsBoolean()) {
+    if (refs.release() && !keepFiles.getAsBoolean()) {
       try {
         Files.deleteIfExists(metaFile);
         Files.deleteIfExists(bodyFile);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     }
   }

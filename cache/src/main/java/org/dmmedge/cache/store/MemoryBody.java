@@ -3,7 +3,6 @@ package org.dmmedge.cache.store;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dmmedge.cache.CachedBody;
 
 /**
@@ -16,7 +15,7 @@ import org.dmmedge.cache.CachedBody;
  */
 public final class MemoryBody implements BodySource {
   private final ByteBuf content;
-  private final AtomicInteger refs = new AtomicInteger(1);
+  private final RefCount refs = new RefCount();
 
   /**
    * @param content the body, readable from its reader index; ownership passes to this object
@@ -60,21 +59,13 @@ public final class MemoryBody implements BodySource {
 
   @Override
   public boolean tryRetain() {
-    for (int current = refs.get(); current > 0; current = refs.get()) {
-      if (refs.compareAndSet(current, current + 1)) {
-        return true;
-      }
-    }
-    return false;
+    return refs.tryRetain();
   }
 
   @Override
   public void release() {
-    int left = refs.decrementAndGet();
-    if (left == 0) {
+    if (refs.release()) {
       content.release();
-    } else if (left < 0) {
-      throw new IllegalStateException("body released more often than retained");
     }
   }
 }

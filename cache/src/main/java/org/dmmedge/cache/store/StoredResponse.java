@@ -119,8 +119,8 @@ public final class StoredResponse {
 
   /**
    * The fields to send to a client: stored fields without the targeted cache-control fields
-   * (RFC 9213), with Content-Length once the body is complete. The edge adds Age, Via and its
-   * own fields.
+   * (RFC 9213) and without Age, with Content-Length once the body is complete. The edge adds
+   * {@code Age} (the current age, RFC 9111 §5.1), Via and its own fields.
    */
   public Headers clientHeaders() {
     return clientHeaders;
