@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.edge.config.EdgeConfig;
+import org.dmmedge.edge.metrics.EdgeMetrics;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.ProxyHandler;
 import org.dmmedge.edge.proxy.ProxyServices;
@@ -21,6 +22,7 @@ public final class EdgeNode implements AutoCloseable {
   private final EdgeConfig config;
   private final OriginClient originClient;
   private final HttpCache cache;
+  private final EdgeMetrics metrics = new EdgeMetrics();
   private final EdgeServer server;
 
   /**
@@ -33,7 +35,8 @@ public final class EdgeNode implements AutoCloseable {
     OriginResolver resolver = new OriginResolver(config.server().mode(), config.origins(),
         config.name(), () -> self[0].localAddress());
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
-        new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControlNames().get(0));
+        new AccessLog(config.accessLog(), clock), clock,
+        config.cache().targetedCacheControlNames().get(0), metrics);
     this.cache = HttpCache.create(config.cache(), clock);
     this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, cache));
     self[0] = server;
@@ -53,6 +56,11 @@ public final class EdgeNode implements AutoCloseable {
   /** The bound address, or null before {@link #start()}. */
   public InetSocketAddress localAddress() {
     return server.localAddress();
+  }
+
+  /** The node's request counters. */
+  public EdgeMetrics metrics() {
+    return metrics;
   }
 
   /** The node's cache (for the admin API and tests). */

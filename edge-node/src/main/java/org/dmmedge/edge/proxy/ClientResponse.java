@@ -27,6 +27,9 @@ import io.netty.util.ReferenceCountUtil;
  * so a client never mistakes a cut body for a complete one. Event-loop confined.
  */
 final class ClientResponse {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      ClientResponse.class);
+
   /** Told when the response is over: {@code keepAlive} says whether to read the next request. */
   interface Done {
     void responseDone(boolean keepAlive);
@@ -42,6 +45,7 @@ final class ClientResponse {
   private boolean finished;
   private boolean bodyExpected;
   private int status;
+  private String cacheResult = "NONE";
   private long bytes;
 
   ClientResponse(ChannelHandlerContext ctx, HttpRequest request, ProxyServices services,
@@ -93,6 +97,7 @@ final class ClientResponse {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     status = code;
+    cacheResult = h.get("X-Cache", "NONE");
     headSent = true;
     ctx.write(response);
   }
@@ -167,7 +172,12 @@ final class ClientResponse {
     }
     finished = true;
     keepAlive = false;
-    status = status == 0 ? 502 : status;
+    if (ErrorResponses.isExpected(cause)) {
+      LOG.debug("closing {} mid-response: {}", ctx.channel(), cause.toString());
+    } else {
+      LOG.warn("closing {} mid-response after {} bytes: {}", ctx.channel(), bytes,
+          cause.toString());
+    }
     log();
     ctx.flush();
     ctx.close();
@@ -175,6 +185,7 @@ final class ClientResponse {
   }
 
   private void log() {
+    services.metrics().answered(status, cacheResult, bytes);
     services.accessLog().log(ctx.channel().remoteAddress(),
         request.method() + " " + request.uri() + " " + request.protocolVersion(), status, bytes,
         request.headers().get(HttpHeaderNames.REFERER),

@@ -21,6 +21,8 @@ import org.dmmedge.origin.OriginResponseHead;
  * <p>Runs on the origin client's I/O thread; the flags are read by the leader's event loop.
  */
 final class FillFeeder implements OriginResponseHandler {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FillFeeder.class);
+
   private final Fill fill;
   private final OriginResponseHandler relay;
   private BodyFlow flow;
@@ -98,6 +100,7 @@ final class FillFeeder implements OriginResponseHandler {
 
   @Override
   public void onError(OriginException error) {
+    LOG.warn("origin fetch for {} failed: {}", fill.key().key().uri(), error.reason());
     failure = error;
     if (relaying) {
       relay.onError(error);

@@ -2,6 +2,7 @@ package org.dmmedge.edge.proxy;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.dmmedge.edge.metrics.EdgeMetrics;
 import org.dmmedge.edge.server.OriginResolver;
 import org.dmmedge.origin.OriginClient;
 
@@ -15,6 +16,7 @@ import org.dmmedge.origin.OriginClient;
  * @param accessLog where answered requests are logged
  * @param clock the time used for logs and cache arithmetic (a fake one in tests)
  * @param targetedCacheControl the targeted cache-control field this node obeys and removes
+ * @param metrics the node's request counters
  */
 public record ProxyServices(
     String nodeName,
@@ -22,7 +24,8 @@ public record ProxyServices(
     OriginClient originClient,
     AccessLog accessLog,
     Clock clock,
-    String targetedCacheControl) {
+    String targetedCacheControl,
+    EdgeMetrics metrics) {
   public ProxyServices {
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(resolver, "resolver");
@@ -30,6 +33,7 @@ public record ProxyServices(
     Objects.requireNonNull(accessLog, "accessLog");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(targetedCacheControl, "targetedCacheControl");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   /** The {@code Via} entry this node adds. */

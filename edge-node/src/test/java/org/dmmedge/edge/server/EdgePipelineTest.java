@@ -40,7 +40,8 @@ class EdgePipelineTest {
         new OriginsConfig(Optional.of(java.net.URI.create("http://127.0.0.1:9")), Map.of()),
         "edge", () -> null);
     services = new ProxyServices("edge", resolver, client, new AccessLog(false,
-        Clock.systemUTC()), Clock.systemUTC(), "CDN-Cache-Control");
+        Clock.systemUTC()), Clock.systemUTC(), "CDN-Cache-Control",
+        new org.dmmedge.edge.metrics.EdgeMetrics());
   }
 
   @AfterAll
