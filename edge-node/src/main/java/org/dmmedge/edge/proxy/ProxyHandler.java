@@ -37,6 +37,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
   private final ArrayDeque<Object> deferred = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private Exchange current;
+  private ClientResponse currentResponse;
   private boolean requestOpen;
   private boolean continuing;
   private boolean draining;
@@ -96,6 +97,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
       }
       if (!response.finished()) {
         current = started;
+        currentResponse = response;
       }
       ReferenceCountUtil.release(msg);
       return;
@@ -123,6 +125,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
   @Override
   public void responseDone(boolean keepAlive) {
     current = null;
+    currentResponse = null;
     continuing = true;
     ctx.executor().execute(() -> {
       continuing = false;
@@ -155,9 +158,15 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
     }
   }
 
-  /** Graceful shutdown: close now when idle, else after the current response. */
+  /**
+   * Graceful shutdown, or a client that moved away: close now when idle, else after the
+   * current response (which says {@code Connection: close} when its head is not out yet).
+   */
   public void drain() {
     draining = true;
+    if (currentResponse != null) {
+      currentResponse.closeAfter();
+    }
     if (current == null && !continuing) {
       closeGracefully();
     }
@@ -187,6 +196,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
     if (current != null) {
       Exchange gone = current;
       current = null;
+      currentResponse = null;
       gone.clientClosed();
     }
     context.fireChannelInactive();

@@ -1,0 +1,91 @@
+package org.dmmedge.edge.mobility;
+
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Objects;
+import java.util.Optional;
+import org.dmmedge.edge.config.MobilityConfig;
+import org.dmmedge.edge.server.EdgeServer;
+import org.dmmedge.mobility.dataplane.linux.LinuxDataPlane;
+import org.dmmedge.mobility.mar.MarAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MAR side of an edge node (config section {@code mobility:}): the Linux data plane, the
+ * MAR agent that drives it, and what the proxy does when an MN moves: attaches detected on
+ * access links register the MN ({@link AttachHandler}); an MN that left has its proxy
+ * connections drained ({@link ConnectionDrainer}) and its prefixes remembered
+ * ({@link MovedClients}).
+ *
+ * <p>Started after the proxy server (interception redirects to its port) and closed before it;
+ * start and close from one thread. Closing stops the agent, then removes every route, rule,
+ * tunnel and nftables table the data plane made.
+ */
+public final class EdgeMobility implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EdgeMobility.class);
+
+  private final LinuxDataPlane dataPlane;
+  private final MarAgent agent;
+  private final MovedClients moved;
+
+  private EdgeMobility(LinuxDataPlane dataPlane, MarAgent agent, MovedClients moved) {
+    this.dataPlane = dataPlane;
+    this.agent = agent;
+    this.moved = moved;
+  }
+
+  /**
+   * Starts the data plane and the agent; {@code server} is the running proxy whose
+   * connections are drained when their MN leaves.
+   *
+   * @throws org.dmmedge.mobility.dataplane.DataPlaneException when the data plane cannot
+   *     start (missing core link, unavailable tunnel backend, kernel refusal); nothing is
+   *     left behind then
+   */
+  public static EdgeMobility start(MobilityConfig config, EdgeServer server) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(server, "server");
+    MovedClients moved = new MovedClients();
+    AttachHandler attaches = new AttachHandler(config.mnIdentity(), EdgeMobility::hardwareAddress);
+    LinuxDataPlane dataPlane = LinuxDataPlane.start(config.dataPlane(), attaches);
+    MarAgent agent;
+    try {
+      agent = MarAgent.start(config.mar(), new TimedDataPlane(dataPlane));
+    } catch (RuntimeException e) {
+      dataPlane.close();
+      throw e;
+    }
+    agent.addListener(attaches);
+    agent.addListener(new ConnectionDrainer(moved, server));
+    attaches.agent(agent);
+    log.info("MAR {} up: CMD {}, {} tunnels, access links {}, MNs named by {}",
+        config.mar().address().getHostAddress(), config.mar().cmd(), dataPlane.tunnelBackend()
+            .configName(), config.dataPlane().accessLinks(), config.mnIdentity());
+    return new EdgeMobility(dataPlane, agent, moved);
+  }
+
+  /** The MNs that moved away from this MAR and the prefixes they used here. */
+  public MovedClients movedClients() {
+    return moved;
+  }
+
+  @Override
+  public void close() {
+    try {
+      agent.close();
+    } finally {
+      dataPlane.close();
+    }
+  }
+
+  /** An interface's hardware address in this process's namespace (empty when it is gone). */
+  private static Optional<byte[]> hardwareAddress(String link) {
+    try {
+      NetworkInterface nif = NetworkInterface.getByName(link);
+      return nif == null ? Optional.empty() : Optional.ofNullable(nif.getHardwareAddress());
+    } catch (SocketException e) {
+      return Optional.empty();
+    }
+  }
+}
