@@ -3,8 +3,10 @@ package org.dmmedge.edge;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.edge.config.EdgeConfig;
+import org.dmmedge.edge.mobility.EdgeMobility;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.ProxyHandler;
 import org.dmmedge.edge.proxy.ProxyServices;
@@ -22,6 +24,7 @@ public final class EdgeNode implements AutoCloseable {
   private final OriginClient originClient;
   private final HttpCache cache;
   private final EdgeServer server;
+  private Optional<EdgeMobility> mobility = Optional.empty();
 
   /**
    * @param clock the time every cache decision uses (a fake one in tests)
@@ -39,15 +42,27 @@ public final class EdgeNode implements AutoCloseable {
     self[0] = server;
   }
 
-  /** Starts serving; returns the bound address. */
+  /** Starts serving, then the MAR agent when configured; returns the bound address. */
   public InetSocketAddress start() throws InterruptedException {
     try {
-      return server.start();
+      InetSocketAddress bound = server.start();
+      startMobility();
+      return bound;
     } catch (InterruptedException | RuntimeException e) {
+      server.stop(java.time.Duration.ZERO);
       originClient.close();
       cache.close();
       throw e;
     }
+  }
+
+  private void startMobility() {
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server));
+  }
+
+  /** The MAR side, when this node is a MAR and started. */
+  public Optional<EdgeMobility> mobility() {
+    return mobility;
   }
 
   /** The bound address, or null before {@link #start()}. */
@@ -68,6 +83,7 @@ public final class EdgeNode implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     try {
+      mobility.ifPresent(EdgeMobility::close);
       server.stop(config.server().shutdownGrace());
     } finally {
       originClient.close();

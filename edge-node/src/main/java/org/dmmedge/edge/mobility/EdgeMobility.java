@@ -1,7 +1,9 @@
 package org.dmmedge.edge.mobility;
 
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.dmmedge.edge.config.MobilityConfig;
@@ -79,12 +81,16 @@ public final class EdgeMobility implements AutoCloseable {
     }
   }
 
-  /** An interface's hardware address in this process's namespace (empty when it is gone). */
+  /**
+   * An interface's hardware address in this process's namespace, from sysfs (empty when the
+   * link is gone). Not {@link java.net.NetworkInterface}: it lists only interfaces that already
+   * have an address, and a link that has just moved here may have none yet.
+   */
   private static Optional<byte[]> hardwareAddress(String link) {
     try {
-      NetworkInterface nif = NetworkInterface.getByName(link);
-      return nif == null ? Optional.empty() : Optional.ofNullable(nif.getHardwareAddress());
-    } catch (SocketException e) {
+      String text = Files.readString(Path.of("/sys/class/net", link, "address")).strip();
+      return Optional.of(HexFormat.ofDelimiter(":").parseHex(text));
+    } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
   }
