@@ -16,6 +16,7 @@ import org.dmmedge.mobility.dataplane.DataPlaneAction;
 import org.dmmedge.mobility.dataplane.DataPlaneAction.AnchorLocal;
 import org.dmmedge.mobility.dataplane.DataPlaneAction.ForwardToServing;
 import org.dmmedge.mobility.dataplane.DataPlaneAction.ReachRemoteAnchor;
+import org.dmmedge.mobility.codec.PbaStatus;
 import org.dmmedge.mobility.mar.Attachment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -124,6 +125,22 @@ class DmmHandoverIT {
           new ReachRemoteAnchor(MN, p2, mar(2), "access3")));
       Await.equal("MAR2 state", () -> bed.dataPlane(2).installed(),
           Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(3))));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void restartedMarResynchronisesItsSequenceNumbers() throws Exception {
+    try (DmmTestBed bed = new DmmTestBed(CmdMode.RELAY, 1)) {
+      Ipv6Prefix p1 = attach(bed, 1).localPrefix();
+      // A fresh agent starts from a random sequence number: about half the time it is not after
+      // the last one the CMD accepted, the CMD answers 135 and the agent resumes after it.
+      for (int restart = 0; restart < 40
+          && bed.cmd.metrics().pbaCount(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW) < 2; restart++) {
+        bed.restartMar(1);
+        assertThat(attach(bed, 1).localPrefix()).isEqualTo(p1);
+      }
+      assertThat(bed.cmd.metrics().pbaCount(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW)).isEqualTo(2);
+      assertThat(serving(bed)).isEqualTo("127.0.0.1");
     }
   }
 

@@ -32,6 +32,8 @@ final class DmmTestBed implements AutoCloseable {
   final CmdConfig cmdConfig;
   CmdServer cmd;
   final List<MarAgent> mars = new ArrayList<>();
+  private final List<MarConfig> marConfigs = new ArrayList<>();
+  private final TransportFactory marTransports;
   final List<RecordingDataPlane> dataPlanes = new ArrayList<>();
   final List<List<Event>> events = new ArrayList<>();
 
@@ -46,6 +48,7 @@ final class DmmTestBed implements AutoCloseable {
   /** With {@code journal} present the CMD journals its bindings there. */
   DmmTestBed(CmdMode mode, int marCount, TransportFactory marTransports,
       java.util.Optional<java.nio.file.Path> journal) {
+    this.marTransports = marTransports;
     InetAddress[] all = new InetAddress[marCount + 1];
     all[0] = CMD;
     for (int i = 1; i <= marCount; i++) {
@@ -75,7 +78,8 @@ final class DmmTestBed implements AutoCloseable {
           }
         }
         RecordingDataPlane dataPlane = new RecordingDataPlane();
-        MarAgent agent = MarAgent.start(mar.build(), dataPlane, clock, marTransports);
+        marConfigs.add(mar.build());
+        MarAgent agent = MarAgent.start(marConfigs.get(i - 1), dataPlane, clock, marTransports);
         List<Event> heard = new CopyOnWriteArrayList<>();
         agent.addListener(new MobilityListener() {
           @Override
@@ -116,6 +120,13 @@ final class DmmTestBed implements AutoCloseable {
 
   List<Event> events(int n) {
     return events.get(n - 1);
+  }
+
+  /** Replaces MAR {@code n} by a fresh agent (no state) on the same address and data plane. */
+  void restartMar(int n) {
+    mars.get(n - 1).close();
+    mars.set(n - 1, MarAgent.start(marConfigs.get(n - 1), dataPlanes.get(n - 1), clock,
+        marTransports));
   }
 
   /** Restarts the CMD with the same configuration (same journal, if any). */

@@ -122,20 +122,17 @@ final class PbuProcessor {
       return;
     }
     String mn = mnId.get();
-    replayGuard.check(mn, pbu, arrival);
+    replayGuard.verify(mn, pbu, arrival);
     OptionalInt last = sequences.accept(mn + '|' + sender.getAddress().getHostAddress(),
         pbu.sequence());
     if (last.isPresent()) {
       drop(new CodecException(Reason.OUT_OF_ORDER, "PBU for " + mn + ": sequence "
           + pbu.sequence() + " not after " + last.getAsInt()), sender);
-      // RFC 6275 §9.5.1: status 135 carries the last accepted number for resynchronisation.
-      ProxyBindingAck refusal = ProxyMessages.pba(pbu, PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW,
-          0, List.of());
-      metrics.pbaSent(refusal.status());
-      outbox.add(signedTo(sender, new ProxyBindingAck(refusal.status(), refusal.flags(),
-          last.getAsInt(), 0, refusal.options())));
+      metrics.pbaSent(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW);
+      outbox.add(signedTo(sender, ProxyMessages.outOfWindow(pbu, last.getAsInt())));
       return;
     }
+    replayGuard.record(mn, pbu);
     for (Ipv6Prefix prefix : prefixes) {
       String owner = prefixOwner.get(prefix);
       if (owner != null && !owner.equals(mn)) {

@@ -413,19 +413,17 @@ public final class MarAgent implements AutoCloseable {
           : PbaStatus.MISSING_HOME_NETWORK_PREFIX_OPTION, 0);
       return;
     }
-    replayGuard.check(mn, pbu, arrival);
+    replayGuard.verify(mn, pbu, arrival);
     OptionalInt last = sequences.accept(mn + '|' + sender.getAddress().getHostAddress(),
         pbu.sequence());
     if (last.isPresent()) {
       drops.drop(new CodecException(Reason.OUT_OF_ORDER,
           "PBU sequence " + pbu.sequence() + " not after " + last.getAsInt()), sender);
-      // RFC 6275 §9.5.1: status 135 carries the last accepted number; the sender resumes there.
-      ProxyBindingAck refusal = ProxyMessages.pba(pbu, PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW,
-          0, List.of());
-      transport.send(new OutgoingMessage(new ProxyBindingAck(refusal.status(), refusal.flags(),
-          last.getAsInt(), 0, refusal.options()), sender, config.securityAssociation()));
+      transport.send(new OutgoingMessage(ProxyMessages.outOfWindow(pbu, last.getAsInt()),
+          sender, config.securityAssociation()));
       return;
     }
+    replayGuard.record(mn, pbu);
     MobileNodeState state = nodes.get(mn);
     Ipv6Prefix prefix = listed.get(0);
     if (state == null || !state.localPrefix.equals(prefix)) {

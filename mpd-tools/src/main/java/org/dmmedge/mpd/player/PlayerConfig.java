@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param startThreshold buffer needed to start and to resume after a stall (default 2 s)
  * @param requestTimeout per request (default 10 s)
  * @param safetyFactor of the throughput estimate the ABR may use (default 0.8)
+ * @param audio also fetch the audio (lowest-bandwidth Representation of the first audio
+ *     AdaptationSet), interleaved with the video; playback needs both (default true)
  */
 public record PlayerConfig(
     Optional<URI> proxy,
@@ -23,7 +25,8 @@ public record PlayerConfig(
     Duration bufferTarget,
     Duration startThreshold,
     Duration requestTimeout,
-    double safetyFactor) {
+    double safetyFactor,
+    boolean audio) {
   public static final Duration DEFAULT_BUFFER_TARGET = Duration.ofSeconds(30);
   public static final Duration DEFAULT_START_THRESHOLD = Duration.ofSeconds(2);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -69,6 +72,7 @@ public record PlayerConfig(
     private Duration startThreshold = DEFAULT_START_THRESHOLD;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private double safetyFactor = DEFAULT_SAFETY_FACTOR;
+    private boolean audio = true;
 
     public Builder proxy(URI proxy) {
       checkProxy(proxy);
@@ -105,9 +109,14 @@ public record PlayerConfig(
       return this;
     }
 
+    public Builder audio(boolean audio) {
+      this.audio = audio;
+      return this;
+    }
+
     public PlayerConfig build() {
       return new PlayerConfig(proxy, maxContent, bufferTarget, startThreshold, requestTimeout,
-          safetyFactor);
+          safetyFactor, audio);
     }
   }
 }

@@ -26,10 +26,12 @@ import org.dmmedge.mpd.segment.SegmentSequence;
 
 /**
  * A DASH client that measures quality of experience: fetches the MPD, plays the video
- * AdaptationSet of each Period in turn (the first AdaptationSet when none is video; audio and
- * text are not fetched), starting at the lowest bitrate and adapting with {@link AbrPolicy},
- * and keeps a {@link BufferModel} in real time: it fills the buffer up to the target, then
- * waits while playback drains it, exactly as a player would.
+ * AdaptationSet of each Period in turn (the first AdaptationSet when none is video), starting
+ * at the lowest bitrate and adapting with {@link AbrPolicy}, and the audio (the
+ * lowest-bandwidth Representation of the first audio AdaptationSet; text is not fetched),
+ * interleaved so that the track with less media buffered goes next. It keeps a
+ * {@link BufferModel} in real time, credited with what both tracks hold: it fills the buffer
+ * up to the target, then waits while playback drains it, as a player would.
  *
  * <p>Live MPDs start at the live window's playback point and wait for segments to become
  * available (re-fetching the MPD when none appears; giving up after {@link #LIVE_PATIENCE}).
@@ -52,9 +54,17 @@ public final class PlayerEmulator {
   private final SegmentEnumerator enumerator = new SegmentEnumerator(Long.MAX_VALUE);
 
   public PlayerEmulator(PlayerConfig config, PlaybackClock clock) {
+    this(config, clock, new HttpFetcher(config.proxy(), config.requestTimeout(), clock));
+  }
+
+  /**
+   * A player over a given fetcher (a shared client for many players; {@code config.proxy()}
+   * is then the fetcher's business).
+   */
+  public PlayerEmulator(PlayerConfig config, PlaybackClock clock, HttpFetcher http) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.http = new HttpFetcher(config.proxy(), config.requestTimeout(), clock);
+    this.http = Objects.requireNonNull(http, "http");
   }
 
   /**
@@ -99,6 +109,84 @@ public final class PlayerEmulator {
     int switches;
     Duration played = Duration.ZERO;
     long lastBandwidth = -1;
+    /** Media downloaded in this Period per track, and how much of it the buffer holds. */
+    long videoBuffered;
+    long audioBuffered;
+    long credited;
+    boolean audioActive;
+
+    /** Playback needs both tracks: the buffer grows by what both have downloaded. */
+    void startPeriod(boolean withAudio) {
+      credit();
+      videoBuffered = 0;
+      audioBuffered = 0;
+      credited = 0;
+      audioActive = withAudio;
+    }
+
+    void credit() {
+      long both = audioActive ? Math.min(videoBuffered, audioBuffered) : videoBuffered;
+      if (both > credited) {
+        buffer.append(both - credited, clock.nanoTime());
+        credited = both;
+      }
+    }
+
+    /** The audio track of a Period: its lowest-bandwidth Representation, prepared once. */
+    private final class Audio {
+      final RepresentationContext context;
+      final PreparedSegments segments;
+
+      Audio(RepresentationContext context, PreparedSegments segments) {
+        this.context = context;
+        this.segments = segments;
+      }
+
+      /** Downloads the audio segment after {@code position}; its end, or empty when none. */
+      Optional<Duration> fetchAfter(Duration position) throws InterruptedException {
+        SegmentSequence seq;
+        try {
+          seq = segments.at(Optional.of(clock.instant()));
+        } catch (MpdException e) {
+          errors.add(context + ": " + e.getMessage());
+          return Optional.empty();
+        }
+        OptionalLong i = seq.firstEndingAfter(position.plus(EPSILON));
+        if (i.isEmpty()) {
+          return Optional.empty();
+        }
+        SegmentRef segment = seq.get(i.getAsLong());
+        Representation rep = context.representation();
+        if (seq.initialization().isPresent()
+            && initialized.add(seq.initialization().get().toLine())) {
+          download(seq.initialization().get(), "init", rep);
+        }
+        if (download(segment, "audio", rep)) {
+          audioBuffered += segment.duration().toNanos();
+          credit();
+        }
+        return Optional.of(segment.start().plus(segment.duration()));
+      }
+    }
+
+    private Audio audio(Mpd mpd, int periodIndex) {
+      Period period = mpd.periods().get(periodIndex);
+      Optional<RepresentationContext> rep = period.adaptationSets().stream()
+          .filter(a -> a.kind().equals("audio") && !a.representations().isEmpty()).findFirst()
+          .flatMap(a -> a.representations().stream()
+              .min(Comparator.comparingLong(Representation::bandwidth))
+              .map(r -> new RepresentationContext(mpd, periodIndex, period, a, r)));
+      if (rep.isEmpty() || ladder(mpd, periodIndex).contains(rep.get())) {
+        return null;
+      }
+      try {
+        return new Audio(rep.get(), enumerator.prepare(rep.get(),
+            SegmentEnumerator.baseUrl(rep.get())));
+      } catch (MpdException e) {
+        errors.add(rep.get() + ": " + e.getMessage());
+        return null;
+      }
+    }
 
     Run(String mpdUrl, long startNanos) {
       this.mpdUrl = mpdUrl;
@@ -133,8 +221,23 @@ public final class PlayerEmulator {
       }
       int choice = ladder.closestTo(lastBandwidth);
       Duration waited = Duration.ZERO;
+      Audio audio = config.audio() ? audio(mpd, periodIndex) : null;
+      Duration audioPosition = position;
+      startPeriod(audio != null);
       while (played.compareTo(limit) < 0) {
         waitForRoom();
+        if (audio != null && audioBuffered < videoBuffered) {
+          Optional<Duration> next = audio.fetchAfter(audioPosition);
+          if (next.isPresent()) {
+            audioPosition = next.get();
+            continue;
+          }
+          if (!mpd.isDynamic()) {
+            audio = null; // the audio of this Period is complete
+            audioActive = false;
+            credit();
+          }
+        }
         choice = abr.choose(ladder.bandwidths, choice, buffer.levelNanos());
         SegmentSequence seq = ladder.window(choice);
         if (seq == null) {
@@ -172,14 +275,18 @@ public final class PlayerEmulator {
         Representation rep = ladder.contexts.get(choice).representation();
         if (seq.initialization().isPresent()
             && initialized.add(seq.initialization().get().toLine())) {
-          download(seq.initialization().get(), "init", rep, false);
+          download(seq.initialization().get(), "init", rep);
         }
         if (lastBandwidth >= 0 && lastBandwidth != rep.bandwidth()) {
           switches++;
         }
         lastBandwidth = rep.bandwidth();
-        if (download(segment, "media", rep, true)) {
+        if (download(segment, "media", rep)) {
+          abr.record(downloads.get(downloads.size() - 1).bytes(),
+              downloads.get(downloads.size() - 1).downloadTime().toNanos());
           played = played.plus(segment.duration());
+          videoBuffered += segment.duration().toNanos();
+          credit();
         }
         position = segment.start().plus(segment.duration());
       }
@@ -241,7 +348,7 @@ public final class PlayerEmulator {
     }
 
     /** Fetches a segment; true when it arrived whole (2xx). */
-    private boolean download(SegmentRef segment, String kind, Representation rep, boolean media)
+    private boolean download(SegmentRef segment, String kind, Representation rep)
         throws InterruptedException {
       int status = 0;
       long size = 0;
@@ -265,12 +372,7 @@ public final class PlayerEmulator {
       }
       bytes += size;
       boolean ok = status / 100 == 2;
-      if (media && ok) {
-        abr.record(size, nanos);
-        buffer.append(segment.duration().toNanos(), clock.nanoTime());
-      } else {
-        buffer.advance(clock.nanoTime());
-      }
+      buffer.advance(clock.nanoTime());
       downloads.add(new SegmentDownload(segment.url(), kind, rep.id(), rep.bandwidth(),
           segment.number(), size, Duration.ofNanos(nanos), status, xCache, xServedBy,
           Duration.ofNanos(buffer.levelNanos())));

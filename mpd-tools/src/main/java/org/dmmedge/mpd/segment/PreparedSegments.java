@@ -75,8 +75,7 @@ public final class PreparedSegments {
           to = axis.countStartingBefore(Ticks.plus(nowTicks, 1));
         }
       } else {
-        long early = Ticks.of(Duration.ofNanos((long) (b.availabilityTimeOffset * 1e9)), b.ts);
-        to = Math.min(to, axis.countEndingBy(Ticks.plus(nowTicks, early)));
+        to = Math.min(to, axis.countEndingBy(Ticks.plus(nowTicks, b.earlyTicks())));
       }
       if (mpd.timeShiftBufferDepth().isPresent()) {
         long depth = Ticks.of(mpd.timeShiftBufferDepth().get(), b.ts);
@@ -119,6 +118,11 @@ public final class PreparedSegments {
       this.pto = pto;
       this.periodEnd = periodEnd;
       this.availabilityTimeOffset = availabilityTimeOffset;
+    }
+
+    /** {@code availabilityTimeOffset} (finite) in ticks. */
+    long earlyTicks() {
+      return (long) Math.min(Long.MAX_VALUE / 2.0, availabilityTimeOffset * ts);
     }
 
     /** Overrides the timescale and offset (single segments timed in nanoseconds). */

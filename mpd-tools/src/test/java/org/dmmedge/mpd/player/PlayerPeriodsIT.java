@@ -33,7 +33,7 @@ class PlayerPeriodsIT {
           </AdaptationSet></Period>
         </MPD>""");
     for (String name : new String[] {"p1-lo-init.mp4", "p1-lo-1.m4s", "p1-lo-2.m4s",
-        "p2-lo-init.mp4", "p2-lo-1.m4s", "p2-lo-2.m4s"}) {
+        "p2-lo-init.mp4", "p2-lo-1.m4s", "p2-lo-2.m4s", "audio-1.m4s", "audio-2.m4s"}) {
       Files.write(root.resolve(name), new byte[2_000]);
     }
     FakePlaybackClock clock = new FakePlaybackClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -42,9 +42,14 @@ class PlayerPeriodsIT {
       QoeReport r = new PlayerEmulator(PlayerConfig.builder().build(), clock)
           .play(origin.url("m.mpd"));
 
+      // Period two has audio: fetched after each video segment (the track with less buffered
+      // goes next), never ahead of the video.
       assertThat(r.downloads()).extracting(SegmentDownload::url).containsExactly(
           origin.url("p1-lo-init.mp4"), origin.url("p1-lo-1.m4s"), origin.url("p1-lo-2.m4s"),
-          origin.url("p2-lo-init.mp4"), origin.url("p2-lo-1.m4s"), origin.url("p2-lo-2.m4s"));
+          origin.url("p2-lo-init.mp4"), origin.url("p2-lo-1.m4s"), origin.url("audio-1.m4s"),
+          origin.url("p2-lo-2.m4s"), origin.url("audio-2.m4s"));
+      assertThat(r.downloads()).extracting(SegmentDownload::kind).containsExactly(
+          "init", "media", "media", "init", "media", "audio", "media", "audio");
       assertThat(r.bitrateSwitches()).isZero();
       assertThat(r.errors()).isEmpty();
       assertThat(r.playedContent()).isEqualTo(Duration.ofSeconds(8));

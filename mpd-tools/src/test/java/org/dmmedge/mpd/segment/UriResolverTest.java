@@ -85,6 +85,13 @@ class UriResolverTest {
   }
 
   @Test
+  void longDotPathsResolveInLinearTime() {
+    String hostile = "/./a/..".repeat(200_000) + "/g";
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        () -> assertThat(UriResolver.resolve("http://a/b", hostile)).isEqualTo("http://a/g"));
+  }
+
+  @Test
   void relativeBaseStaysRelativeAndAbsoluteIsRecognised() {
     assertThat(UriResolver.resolve("", "video/1.m4s")).isEqualTo("video/1.m4s");
     // §5.2.4 applied to a relative merged path "media/../x" yields "/x".
