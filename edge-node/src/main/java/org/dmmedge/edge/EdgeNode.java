@@ -7,9 +7,11 @@ import java.util.Optional;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.edge.config.EdgeConfig;
 import org.dmmedge.edge.mobility.EdgeMobility;
+import org.dmmedge.edge.mobility.PlaybackTracker;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.ProxyHandler;
 import org.dmmedge.edge.proxy.ProxyServices;
+import org.dmmedge.edge.proxy.RequestListener;
 import org.dmmedge.edge.server.EdgeServer;
 import org.dmmedge.edge.server.OriginResolver;
 import org.dmmedge.origin.HttpClient5OriginClient;
@@ -20,10 +22,14 @@ import org.dmmedge.origin.OriginClient;
  * the Netty server) and starts and stops them together. Start and stop from one thread.
  */
 public final class EdgeNode implements AutoCloseable {
+  /** Clients whose playback position a MAR remembers for context transfer. */
+  private static final int MAX_TRACKED_CLIENTS = 4096;
   private final EdgeConfig config;
+  private final Clock clock;
   private final OriginClient originClient;
   private final HttpCache cache;
   private final EdgeServer server;
+  private final PlaybackTracker playback;
   private Optional<EdgeMobility> mobility = Optional.empty();
 
   /**
@@ -31,12 +37,15 @@ public final class EdgeNode implements AutoCloseable {
    */
   public EdgeNode(EdgeConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.originClient = new HttpClient5OriginClient(config.originClient());
     EdgeServer[] self = new EdgeServer[1];
     OriginResolver resolver = new OriginResolver(config.server().mode(), config.origins(),
         config.name(), () -> self[0].localAddress());
+    this.playback = new PlaybackTracker(clock, MAX_TRACKED_CLIENTS);
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
-        new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControlNames().get(0));
+        new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControlNames().get(0),
+        config.mobility().isPresent() ? playback : RequestListener.NONE);
     this.cache = HttpCache.create(config.cache(), clock);
     this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, cache));
     self[0] = server;
@@ -57,7 +66,7 @@ public final class EdgeNode implements AutoCloseable {
   }
 
   private void startMobility() {
-    mobility = config.mobility().map(m -> EdgeMobility.start(m, server));
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, clock));
   }
 
   /** The MAR side, when this node is a MAR and started. */

@@ -32,28 +32,28 @@ public record MobilityConfig(MarConfig mar, LinuxDataPlaneConfig dataPlane, MnId
   }
 
   /**
-   * Context transfer (DESIGN.md, request path step 6): when an MN arrives from MAR X, this node
-   * asks X's admin API ({@code GET /admin/mobility/context?mn=...} on {@code peerAdminPort})
-   * what the MN was playing and fetches the next {@code prefetchSegments} segments into its
-   * cache before the MN asks for them.
+   * Context transfer (DESIGN.md, request path step 6): every MAR answers
+   * {@code GET /mobility/context?prefix=...} on its core address and {@code port}; when an MN
+   * arrives from MAR X, this node asks X what the MN was playing and fetches the next
+   * {@code prefetchSegments} segments into its cache before the MN asks for them.
    *
-   * @param enabled whether to ask; default {@value #DEFAULT_ENABLED}
-   * @param peerAdminPort the port of the other MARs' admin API; default {@value #DEFAULT_PEER_ADMIN_PORT}
+   * @param enabled whether to serve and ask; default {@value #DEFAULT_ENABLED}
+   * @param port where every MAR serves the context; default {@value #DEFAULT_PORT}
    * @param prefetchSegments segments fetched ahead; default {@value #DEFAULT_PREFETCH_SEGMENTS}
    * @param timeout how long to wait for the previous MAR's answer; default 2 s
    */
-  public record ContextTransfer(boolean enabled, int peerAdminPort, int prefetchSegments,
+  public record ContextTransfer(boolean enabled, int port, int prefetchSegments,
       Duration timeout) {
     public static final boolean DEFAULT_ENABLED = true;
-    public static final int DEFAULT_PEER_ADMIN_PORT = 9090;
+    public static final int DEFAULT_PORT = 9190;
     public static final int DEFAULT_PREFETCH_SEGMENTS = 3;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     public ContextTransfer {
       Objects.requireNonNull(timeout, "timeout");
-      if (peerAdminPort < 1 || peerAdminPort > 65_535) {
+      if (port < 1 || port > 65_535) {
         throw new IllegalArgumentException(
-            "peerAdminPort: " + peerAdminPort + " (expected: 1..65535)");
+            "port: " + port + " (expected: 1..65535)");
       }
       if (prefetchSegments < 0 || prefetchSegments > 100) {
         throw new IllegalArgumentException(
@@ -62,7 +62,7 @@ public record MobilityConfig(MarConfig mar, LinuxDataPlaneConfig dataPlane, MnId
     }
 
     public static ContextTransfer defaults() {
-      return new ContextTransfer(DEFAULT_ENABLED, DEFAULT_PEER_ADMIN_PORT,
+      return new ContextTransfer(DEFAULT_ENABLED, DEFAULT_PORT,
           DEFAULT_PREFETCH_SEGMENTS, DEFAULT_TIMEOUT);
     }
   }

@@ -188,7 +188,7 @@ final class MobilityConfigLoader {
   private static ContextTransfer contextTransfer(ConfigReader r) {
     ContextTransfer d = ContextTransfer.defaults();
     ContextTransfer c = new ContextTransfer(r.bool("enabled", d.enabled()),
-        r.integer("peerAdminPort", d.peerAdminPort(), 1, 65_535),
+        r.integer("port", d.port(), 1, 65_535),
         r.integer("prefetchSegments", d.prefetchSegments(), 0, 100),
         r.duration("timeout", d.timeout(), Duration.ofMillis(1)));
     r.finish();

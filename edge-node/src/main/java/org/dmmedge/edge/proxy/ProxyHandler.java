@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import org.dmmedge.edge.server.Route;
 import org.slf4j.Logger;
@@ -91,6 +92,9 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
       Exchange started = null;
       try {
         Route route = services.resolver().resolve(request);
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress client) {
+          services.requests().requested(client.getAddress(), request.method().name(), route);
+        }
         started = exchanges.start(ctx, request, route, response);
       } catch (HttpStatusException e) {
         response.fail(e);
