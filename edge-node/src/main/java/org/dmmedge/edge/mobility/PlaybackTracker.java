@@ -13,10 +13,12 @@ import org.dmmedge.mobility.Ipv6Prefix;
 
 /**
  * Keeps, per client address, the last MPD it fetched through this proxy and the last request
- * it made after that (taken as its current media segment), so that the MAR it moves to can ask
- * what it was playing. A GET whose path ends in {@code .mpd} is an MPD; any other GET from a
- * client with a known MPD is a segment. Bounded: the least recently active clients are
- * forgotten beyond {@code maxClients}.
+ * it made under that MPD's base (taken as its current media segment), so that the MAR it moves
+ * to can ask what it was playing. A GET whose path ends in {@code .mpd} is an MPD; a later GET
+ * from the same client whose URL starts with the MPD's URL up to its last {@code /} is a
+ * segment (DASH segment URLs are relative to the MPD: an MPD whose BaseURL points elsewhere
+ * is not followed); other requests leave the position as it is. Bounded: the least recently
+ * active clients are forgotten beyond {@code maxClients}.
  *
  * <p>Thread-safe (one lock; each call is a map operation): written by event loops, read by
  * the context endpoint.
@@ -55,7 +57,8 @@ public final class PlaybackTracker implements RequestListener {
         return;
       }
       Position known = clients.get(client);
-      if (known != null) {
+      if (known != null
+          && url.startsWith(known.mpdUrl().substring(0, known.mpdUrl().lastIndexOf('/') + 1))) {
         clients.put(client, new Position(known.mpdUrl(),
             Optional.of(new PlaybackContext(known.mpdUrl(), url, clock.instant()))));
       }
