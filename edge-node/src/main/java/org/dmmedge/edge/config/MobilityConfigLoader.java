@@ -31,6 +31,7 @@ final class MobilityConfigLoader {
   private static final String ADDRESS = "an IPv6 address literal such as 2001:db8:c::1";
   private static final Pattern REFUSAL =
       Pattern.compile("([\\w.]+): (.*) \\(expected: (.*)\\)", Pattern.DOTALL);
+  private static final String TUNNELS = "auto, srv6, ip6tnl or userspace";
   private static final String KEY = "an HMAC key of at least 16 bytes in hex (32+ hex digits)";
 
   private MobilityConfigLoader() {}
@@ -145,11 +146,17 @@ final class MobilityConfigLoader {
     } else {
       ok &= apply(r, "coreLink", core.get(), () -> b.coreLink(core.get()));
     }
-    for (String link : r.list("accessLinks", List.of(), s -> s, "interface names")) {
+    List<String> access = r.list("accessLinks", List.of(), s -> s, "interface names");
+    for (String link : access) {
       ok &= apply(r, "accessLinks", link, () -> b.accessLink(link));
     }
-    TunnelBackendKind tunnel = r.parsed("tunnel", TunnelBackendKind.AUTO,
-        TunnelBackendKind::parse, t -> true, "auto, srv6, ip6tnl or userspace");
+    TunnelBackendKind tunnel = r.parsed("tunnel", TunnelBackendKind.AUTO, text -> {
+      try {
+        return TunnelBackendKind.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(TUNNELS);
+      }
+    }, t -> true, TUNNELS);
     b.tunnel(tunnel);
     Optional.ofNullable(r.parsed("decapAddress", null, MobilityConfigLoader::ipv6, a -> true,
         ADDRESS)).ifPresent(b::decapAddress);
@@ -179,7 +186,12 @@ final class MobilityConfigLoader {
     }
     b.clampMss(r.bool("clampMss", false));
     if (r.bool("intercept", true) && proxyPort > 0) {
-      b.interceptPort(proxyPort);
+      if (access.isEmpty()) {
+        r.problem("accessLinks", "[]", "at least one when intercept is true");
+        ok = false;
+      } else {
+        b.interceptPort(proxyPort);
+      }
     }
     r.finish();
     return ok ? b : null;
