@@ -3,12 +3,15 @@ package org.dmmedge.edge;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.edge.config.EdgeConfig;
-import org.dmmedge.edge.metrics.EdgeMetrics;
+import org.dmmedge.edge.mobility.EdgeMobility;
+import org.dmmedge.edge.mobility.PlaybackTracker;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.ProxyHandler;
 import org.dmmedge.edge.proxy.ProxyServices;
+import org.dmmedge.edge.proxy.RequestListener;
 import org.dmmedge.edge.server.EdgeServer;
 import org.dmmedge.edge.server.OriginResolver;
 import org.dmmedge.origin.HttpClient5OriginClient;
@@ -19,48 +22,61 @@ import org.dmmedge.origin.OriginClient;
  * the Netty server) and starts and stops them together. Start and stop from one thread.
  */
 public final class EdgeNode implements AutoCloseable {
+  /** Clients whose playback position a MAR remembers for context transfer. */
+  private static final int MAX_TRACKED_CLIENTS = 4096;
   private final EdgeConfig config;
+  private final Clock clock;
   private final OriginClient originClient;
   private final HttpCache cache;
-  private final EdgeMetrics metrics = new EdgeMetrics();
   private final EdgeServer server;
+  private final PlaybackTracker playback;
+  private Optional<EdgeMobility> mobility = Optional.empty();
 
   /**
    * @param clock the time every cache decision uses (a fake one in tests)
    */
   public EdgeNode(EdgeConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.originClient = new HttpClient5OriginClient(config.originClient());
     EdgeServer[] self = new EdgeServer[1];
     OriginResolver resolver = new OriginResolver(config.server().mode(), config.origins(),
         config.name(), () -> self[0].localAddress());
+    this.playback = new PlaybackTracker(clock, MAX_TRACKED_CLIENTS);
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
-        new AccessLog(config.accessLog(), clock), clock,
-        config.cache().targetedCacheControlNames().get(0), metrics);
+        new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControlNames().get(0),
+        config.mobility().isPresent() ? playback : RequestListener.NONE);
     this.cache = HttpCache.create(config.cache(), clock);
     this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, cache));
     self[0] = server;
   }
 
-  /** Starts serving; returns the bound address. */
+  /** Starts serving, then the MAR agent when configured; returns the bound address. */
   public InetSocketAddress start() throws InterruptedException {
     try {
-      return server.start();
+      InetSocketAddress bound = server.start();
+      startMobility();
+      return bound;
     } catch (InterruptedException | RuntimeException e) {
+      server.stop(java.time.Duration.ZERO);
       originClient.close();
       cache.close();
       throw e;
     }
   }
 
+  private void startMobility() {
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, clock));
+  }
+
+  /** The MAR side, when this node is a MAR and started. */
+  public Optional<EdgeMobility> mobility() {
+    return mobility;
+  }
+
   /** The bound address, or null before {@link #start()}. */
   public InetSocketAddress localAddress() {
     return server.localAddress();
-  }
-
-  /** The node's request counters. */
-  public EdgeMetrics metrics() {
-    return metrics;
   }
 
   /** The node's cache (for the admin API and tests). */
@@ -76,6 +92,7 @@ public final class EdgeNode implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     try {
+      mobility.ifPresent(EdgeMobility::close);
       server.stop(config.server().shutdownGrace());
     } finally {
       originClient.close();

@@ -73,8 +73,7 @@ public class HitPathBenchmark {
         new OriginsConfig(Optional.of(URI.create("http://127.0.0.1:9")), Map.of()), "bench",
         () -> null);
     ProxyServices services = new ProxyServices("bench", resolver, originClient,
-        new AccessLog(false, clock), clock, "CDN-Cache-Control",
-        new org.dmmedge.edge.metrics.EdgeMetrics());
+        new AccessLog(false, clock), clock, "CDN-Cache-Control");
     ServerConfig server = new ServerConfig(new HostPort("127.0.0.1", 0), ProxyMode.REVERSE,
         16 * 1024, 8 * 1024, Duration.ofMinutes(5), Duration.ofSeconds(1), 1);
     channel = new EmbeddedChannel(false, false);

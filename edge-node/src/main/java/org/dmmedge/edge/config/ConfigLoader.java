@@ -101,12 +101,13 @@ public final class ConfigLoader {
     OriginClientConfig originClient = originClient(root.object("originClient"));
     CacheConfig cache = cache(root.object("cache"), defaults.cache());
     boolean accessLog = root.bool("accessLog", defaults.accessLog());
+    Optional<MobilityConfig> mobility = MobilityConfigLoader.read(root, server.listen().port());
     root.finish();
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       problems.add("origins", "none", "a default origin or one per host in reverse mode");
     }
     problems.throwIfAny();
-    return new EdgeConfig(name, server, origins, originClient, cache, accessLog);
+    return new EdgeConfig(name, server, origins, originClient, cache, accessLog, mobility);
   }
 
   private static ServerConfig server(ConfigReader r) {

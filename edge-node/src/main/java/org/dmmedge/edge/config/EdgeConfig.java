@@ -1,6 +1,7 @@
 package org.dmmedge.edge.config;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.dmmedge.cache.CacheConfig;
 import org.dmmedge.origin.OriginClientConfig;
 
@@ -16,6 +17,8 @@ import org.dmmedge.origin.OriginClientConfig;
  * @param originClient how origins are fetched from
  * @param cache the cache (its memory budget defaults to 512 MiB here)
  * @param accessLog whether requests are logged (combined format, logger {@code access})
+ * @param mobility the MAR agent and data plane, when this node is a MAR (section
+ *     {@code mobility:}); empty for a plain edge cache
  */
 public record EdgeConfig(
     String name,
@@ -23,7 +26,8 @@ public record EdgeConfig(
     OriginsConfig origins,
     OriginClientConfig originClient,
     CacheConfig cache,
-    boolean accessLog) {
+    boolean accessLog,
+    Optional<MobilityConfig> mobility) {
 
   public static final String DEFAULT_NAME = "dmm-edge";
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 512L << 20;
@@ -34,10 +38,17 @@ public record EdgeConfig(
     Objects.requireNonNull(origins, "origins");
     Objects.requireNonNull(originClient, "originClient");
     Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(mobility, "mobility");
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       throw new IllegalArgumentException(
           "origins: none (expected: a default origin or one per host in reverse mode)");
     }
+  }
+
+  /** A node that is no MAR. */
+  public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
+      OriginClientConfig originClient, CacheConfig cache, boolean accessLog) {
+    this(name, server, origins, originClient, cache, accessLog, Optional.empty());
   }
 
   /** The embedded default: a forward proxy on 127.0.0.1:8080 with a memory cache. */
@@ -49,6 +60,6 @@ public record EdgeConfig(
 
   /** A copy with another server section. */
   public EdgeConfig withServer(ServerConfig newServer) {
-    return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog);
+    return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog, mobility);
   }
 }

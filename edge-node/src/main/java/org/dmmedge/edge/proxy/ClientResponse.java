@@ -185,7 +185,6 @@ final class ClientResponse {
   }
 
   private void log() {
-    services.metrics().answered(status, cacheResult, bytes);
     services.accessLog().log(ctx.channel().remoteAddress(),
         request.method() + " " + request.uri() + " " + request.protocolVersion(), status, bytes,
         request.headers().get(HttpHeaderNames.REFERER),

@@ -2,7 +2,6 @@ package org.dmmedge.edge.proxy;
 
 import java.time.Clock;
 import java.util.Objects;
-import org.dmmedge.edge.metrics.EdgeMetrics;
 import org.dmmedge.edge.server.OriginResolver;
 import org.dmmedge.origin.OriginClient;
 
@@ -16,7 +15,7 @@ import org.dmmedge.origin.OriginClient;
  * @param accessLog where answered requests are logged
  * @param clock the time used for logs and cache arithmetic (a fake one in tests)
  * @param targetedCacheControl the targeted cache-control field this node obeys and removes
- * @param metrics the node's request counters
+ * @param requests told of every routed request (playback tracking)
  */
 public record ProxyServices(
     String nodeName,
@@ -25,7 +24,7 @@ public record ProxyServices(
     AccessLog accessLog,
     Clock clock,
     String targetedCacheControl,
-    EdgeMetrics metrics) {
+    RequestListener requests) {
   public ProxyServices {
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(resolver, "resolver");
@@ -33,7 +32,14 @@ public record ProxyServices(
     Objects.requireNonNull(accessLog, "accessLog");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(targetedCacheControl, "targetedCacheControl");
-    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(requests, "requests");
+  }
+
+  /** Services whose requests nobody listens to. */
+  public ProxyServices(String nodeName, OriginResolver resolver, OriginClient originClient,
+      AccessLog accessLog, Clock clock, String targetedCacheControl) {
+    this(nodeName, resolver, originClient, accessLog, clock, targetedCacheControl,
+        RequestListener.NONE);
   }
 
   /** The {@code Via} entry this node adds. */

@@ -40,8 +40,7 @@ class EdgePipelineTest {
         new OriginsConfig(Optional.of(java.net.URI.create("http://127.0.0.1:9")), Map.of()),
         "edge", () -> null);
     services = new ProxyServices("edge", resolver, client, new AccessLog(false,
-        Clock.systemUTC()), Clock.systemUTC(), "CDN-Cache-Control",
-        new org.dmmedge.edge.metrics.EdgeMetrics());
+        Clock.systemUTC()), Clock.systemUTC(), "CDN-Cache-Control");
   }
 
   @AfterAll
