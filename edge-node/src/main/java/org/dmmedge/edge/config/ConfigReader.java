@@ -61,6 +61,13 @@ public final class ConfigReader {
         problems);
   }
 
+  /** The keys of this object in file order (for free-form mappings such as log levels). */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   /** Whether {@code key} is present (and not null). */
   public boolean has(String key) {
     JsonNode child = node.path(key);
@@ -178,6 +185,103 @@ public final class ConfigReader {
       }
     }
     return out;
+  }
+
+  /**
+   * A list of values parsed from text: a YAML sequence, or one text of comma-separated items
+   * (what {@code --set key=a,b} gives). Each bad item is reported as {@code key[i]}.
+   */
+  public <T> List<T> list(String key, List<T> fallback, Function<String, T> parser,
+      String expected) {
+    JsonNode v = get(key);
+    if (v.isMissingNode() || v.isNull()) {
+      return fallback;
+    }
+    List<String> items = new ArrayList<>();
+    if (v.isArray()) {
+      for (JsonNode item : v) {
+        if (!item.isValueNode()) {
+          problems.add(pathOf(key), v.toString(), "a list of " + expected);
+          return fallback;
+        }
+        items.add(item.asText());
+      }
+    } else if (v.isValueNode()) {
+      for (String item : v.asText().split(",")) {
+        if (!item.isBlank()) {
+          items.add(item.trim());
+        }
+      }
+    } else {
+      problems.add(pathOf(key), v.toString(), "a list of " + expected);
+      return fallback;
+    }
+    List<T> out = new ArrayList<>();
+    boolean bad = false;
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        out.add(parser.apply(items.get(i)));
+      } catch (IllegalArgumentException e) {
+        problems.add(pathOf(key) + "[" + i + "]", items.get(i), expected);
+        bad = true;
+      }
+    }
+    return bad ? fallback : out;
+  }
+
+  /**
+   * A file the node will write (a log file): its directory must exist and be writable, or the
+   * problem is reported now rather than when the first line is written.
+   */
+  public Optional<java.nio.file.Path> writableFile(String key) {
+    Optional<String> text = optionalString(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    java.nio.file.Path file;
+    try {
+      file = java.nio.file.Path.of(text.get()).toAbsolutePath();
+    } catch (java.nio.file.InvalidPathException e) {
+      problems.add(pathOf(key), text.get(), "a file path");
+      return Optional.empty();
+    }
+    java.nio.file.Path dir = file.getParent();
+    boolean ok = java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.isWritable(file)
+        : dir != null && java.nio.file.Files.isDirectory(dir)
+            && java.nio.file.Files.isWritable(dir);
+    if (!ok) {
+      problems.add(pathOf(key), text.get(), "a writable file in an existing directory");
+      return Optional.empty();
+    }
+    return Optional.of(file);
+  }
+
+  /**
+   * A directory the node keeps data in: it must be a writable directory, or not exist yet
+   * under a writable parent.
+   */
+  public Optional<java.nio.file.Path> writableDirectory(String key) {
+    Optional<String> text = optionalString(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    java.nio.file.Path dir;
+    try {
+      dir = java.nio.file.Path.of(text.get()).toAbsolutePath();
+    } catch (java.nio.file.InvalidPathException e) {
+      problems.add(pathOf(key), text.get(), "a directory path");
+      return Optional.empty();
+    }
+    java.nio.file.Path parent = dir.getParent();
+    boolean ok = java.nio.file.Files.isDirectory(dir) ? java.nio.file.Files.isWritable(dir)
+        : !java.nio.file.Files.exists(dir) && parent != null
+            && java.nio.file.Files.isDirectory(parent) && java.nio.file.Files.isWritable(parent);
+    if (!ok) {
+      problems.add(pathOf(key), text.get(), "a writable directory (or a new one in a "
+          + "writable directory)");
+      return Optional.empty();
+    }
+    return Optional.of(dir);
   }
 
   /** Records a problem with a value read here (for checks that span several fields). */
