@@ -141,8 +141,13 @@ final class PrewarmJob {
     p.put("bytes", bytes.get());
     p.put("elapsedSeconds", seconds);
     p.put("bytesPerSecond", bytes.get() / seconds);
-    p.put("etaSeconds", state != State.RUNNING ? 0.0
-        : done == 0 ? null : (total - done) * seconds / done);
+    Double eta = null; // unknown until something is done
+    if (state != State.RUNNING) {
+      eta = 0.0;
+    } else if (done > 0) {
+      eta = (total - done) * seconds / done;
+    }
+    p.put("etaSeconds", eta);
     return p;
   }
 }

@@ -61,6 +61,32 @@ public final class ConfigReader {
         problems);
   }
 
+  /**
+   * The mappings of the sequence {@code key}, each read at path {@code key[i]}; a missing key is
+   * an empty list.
+   */
+  public List<ConfigReader> objects(String key) {
+    JsonNode v = get(key);
+    List<ConfigReader> out = new ArrayList<>();
+    if (v.isMissingNode() || v.isNull()) {
+      return out;
+    }
+    if (!v.isArray()) {
+      problems.add(pathOf(key), v.toString(), "a list of mappings");
+      return out;
+    }
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      String at = pathOf(key) + "[" + i + "]";
+      if (!item.isObject()) {
+        problems.add(at, item.toString(), "a mapping of options");
+        continue;
+      }
+      out.add(new ConfigReader(item, at, problems));
+    }
+    return out;
+  }
+
   /** The keys of this object in file order (for free-form mappings such as log levels). */
   public List<String> keys() {
     List<String> keys = new ArrayList<>();

@@ -265,7 +265,10 @@ public final class CacheFiller {
     public void onEnd() {
       feeder.onEnd();
       FillOutcome outcome = fill.outcome();
-      if (outcome == FillOutcome.COMPLETE || fill.isRevalidation() && status == 304) {
+      if (status < 200 || status > 299 && status != 304) {
+        // The cache may keep an error (a heuristically fresh 404): still not the content.
+        result.complete(FillResult.failed(url, "origin answered " + status));
+      } else if (outcome == FillOutcome.COMPLETE || fill.isRevalidation() && status == 304) {
         result.complete(new FillResult(url, FillResult.Outcome.STORED, bytes.get(), ""));
       } else {
         result.complete(FillResult.failed(url, "not stored (origin status " + status + ", "
