@@ -92,7 +92,8 @@ final class CacheResource {
     }
     String field = hasUrl ? "url" : "prefix";
     String value = Fields.text(json, field);
-    if (!value.startsWith("http://") && !value.startsWith("https://")) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
       throw AdminException.badField(field, value, "an absolute http(s) URL");
     }
     int removed;
