@@ -157,8 +157,13 @@ public final class ConfigReader {
     E[] constants = type.getEnumConstants();
     String expected = "one of " + Arrays.stream(constants)
         .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-    return parsed(key, fallback, text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT)),
-        c -> true, expected);
+    return parsed(key, fallback, text -> {
+      try {
+        return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(expected); // not the JDK's "No enum constant ..."
+      }
+    }, c -> true, expected);
   }
 
   /**
