@@ -52,6 +52,10 @@ final class CmdCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("dmm-edge cmd: listening on " + server.localAddress()
+        + server.adminAddress().map(a -> ", admin on " + a).orElse(""));
+    out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -41,7 +41,7 @@ public final class CmdConfigLoader {
     CmdConfig.Builder b = CmdConfig.builder();
     String transportExpected = HostPort.EXPECTED;
     HostPort listen = r.parsed("listen", new HostPort("::", TransportConfig.DEFAULT_PORT),
-        HostPort::parse, hp -> hp.port() > 0, transportExpected + ", port > 0");
+        HostPort::parse, hp -> true, transportExpected);
     TransportConfig.Kind kind = r.choice("transport", TransportConfig.Kind.class,
         TransportConfig.Kind.UDP);
     b.mode(r.choice("mode", CmdMode.class, CmdConfig.DEFAULT_MODE));
