@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.dmmedge.edge.config.CmdConfigLoader;
 import org.dmmedge.edge.config.ConfigException;
 import org.dmmedge.mobility.cmd.CmdConfig;
@@ -56,15 +55,7 @@ final class CmdCommand implements Callable<Integer> {
     out.println("dmm-edge cmd: listening on " + server.localAddress()
         + server.adminAddress().map(a -> ", admin on " + a).orElse(""));
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        server.close();
-      } finally {
-        stopped.countDown();
-      }
-    }, "cmd-shutdown"));
-    stopped.await();
+    Shutdown.awaitSignal("cmd-shutdown", server::close);
     return 0;
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.dmmedge.edge.EdgeNode;
 import org.dmmedge.edge.config.ConfigException;
 import org.dmmedge.edge.config.ConfigLoader;
@@ -67,17 +66,7 @@ final class EdgeCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        node.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        stopped.countDown();
-      }
-    }, "edge-shutdown"));
-    stopped.await();
+    Shutdown.awaitSignal("edge-shutdown", node::close);
     return 0;
   }
 

@@ -61,7 +61,7 @@ class AdminObservabilityIT {
       assertThat(before.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
 
       Http.getText(URI.create(edge.url("/m")));
-      waitForNoFill(edge);
+      Fills.awaitNone(edge.node().cache());
       Http.getText(URI.create(edge.url("/m")));
       edge.post("/admin/prewarm", "{\"urls\": [\"" + edge.url("/m") + "\"]}");
       Map<String, Double> after = parse(edge.get("/metrics").body());
@@ -84,13 +84,6 @@ class AdminObservabilityIT {
     }
   }
 
-  private static void waitForNoFill(AdminNode edge) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (edge.node().cache().stats().inFlightFills() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-  }
-
   @Test
   void cacheStatsAndEntryDescribeWhatIsStored() throws Exception {
     ORIGIN.respond("/e", OriginReply.builder().body("hello").header("Cache-Control", "max-age=600")
@@ -101,7 +94,7 @@ class AdminObservabilityIT {
       assertThat(ORIGIN.requestCount("/e")).isZero(); // looking does not fetch
 
       Http.getText(URI.create(edge.url("/e")));
-      waitForNoFill(edge);
+      Fills.awaitNone(edge.node().cache());
       JsonNode entry = edge.getJson("/admin/cache/entry?url=" + edge.url("/e"));
       assertThat(entry.get("status").asInt()).isEqualTo(200);
       assertThat(entry.get("size").asLong()).isEqualTo(5);

@@ -33,16 +33,8 @@ class PurgeIT {
   private static void warm(AdminNode edge, String... paths) throws Exception {
     for (String path : paths) {
       cacheResult(edge, path);
-      awaitNoFill(edge);
+      Fills.awaitNone(edge.node().cache());
       assertThat(cacheResult(edge, path)).as(path).isEqualTo("HIT");
-    }
-  }
-
-  /** The client has its last byte just before the fill is indexed: wait for that (10 s). */
-  private static void awaitNoFill(AdminNode edge) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (edge.node().cache().stats().inFlightFills() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
     }
   }
 

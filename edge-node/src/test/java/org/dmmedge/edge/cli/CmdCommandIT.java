@@ -14,12 +14,7 @@ import org.junit.jupiter.api.Test;
 class CmdCommandIT {
   @Test
   void runsTheCmdFromTheSampleFileUntilSigterm() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(List.of(java.toString(), "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "cmd", "--config",
-        "../conf/cmd.yaml", "--set", "cmd.listen=127.0.0.1:0"))
-        .redirectErrorStream(true).start();
-    watchdog(process);
+    Process process = cmd("--set", "cmd.listen=127.0.0.1:0");
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
@@ -40,20 +35,25 @@ class CmdCommandIT {
     }
   }
 
-  /** Kills the process after 30 s so that reading its output can never hang the build. */
-  private static void watchdog(Process process) {
+  /**
+   * Starts {@code dmm-edge cmd --config ../conf/cmd.yaml ARGS} in a child JVM on this test's
+   * classpath; a watchdog kills it after 30 s so reading its output can never hang the build.
+   */
+  private static Process cmd(String... args) throws java.io.IOException {
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new java.util.ArrayList<>(List.of(javaBin.toString(), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "cmd", "--config",
+        "../conf/cmd.yaml"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     java.util.concurrent.CompletableFuture.runAsync(process::destroyForcibly,
         java.util.concurrent.CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS));
+    return process;
   }
 
   @Test
   void aBadCmdFileExitsWith2NamingTheField() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(List.of(java.toString(), "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "cmd", "--config",
-        "../conf/cmd.yaml", "--set", "cmd.mode=central"))
-        .redirectErrorStream(true).start();
-    watchdog(process);
+    Process process = cmd("--set", "cmd.mode=central");
     try {
       String output = new String(process.getInputStream().readAllBytes(),
           StandardCharsets.UTF_8);

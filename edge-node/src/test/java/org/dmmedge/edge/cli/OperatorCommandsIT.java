@@ -109,10 +109,7 @@ class OperatorCommandsIT {
     ORIGIN.respond("/cli/p", OriginReply.builder().body("p").header("Cache-Control",
         "max-age=600").build());
     Http.getText(URI.create(url("/cli/p")));
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (node.cache().stats().inFlightFills() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
+    org.dmmedge.edge.admin.Fills.awaitNone(node.cache());
     assertThat(run("stats", "--admin", adminUrl(), "--entry", url("/cli/p"))).isZero();
     assertThat(out.toString()).contains("\"status\" : 200");
     assertThat(run("purge", "--admin", adminUrl(), "--token", TOKEN, "--url", url("/cli/p")))
