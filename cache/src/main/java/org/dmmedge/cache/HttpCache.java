@@ -8,30 +8,27 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.dmmedge.cache.fill.Fill;
 import org.dmmedge.cache.fill.FillOutcome;
 import org.dmmedge.cache.fill.FillReader;
 import org.dmmedge.cache.policy.Cacheability;
 import org.dmmedge.cache.policy.Freshness;
 import org.dmmedge.cache.policy.RequestDirectives;
-import org.dmmedge.cache.policy.TargetedCacheControl;
+import org.dmmedge.cache.policy.ResponseDirectives;
 import org.dmmedge.cache.policy.Validators;
 import org.dmmedge.cache.policy.VarySelector;
 import org.dmmedge.cache.range.ByteRange;
 import org.dmmedge.cache.range.RangeRequest;
-import org.dmmedge.cache.store.BodySource;
-import org.dmmedge.cache.store.CacheIndex;
-import org.dmmedge.cache.store.FileBodyStore;
 import org.dmmedge.cache.store.MemoryBody;
 import org.dmmedge.cache.store.StoredResponse;
-import org.dmmedge.cache.store.VariantDirectory;
 import org.dmmedge.cache.store.VariantKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * first request creates and registers the fill and leads it; later ones join it with their
  * own {@link FillReader}. A fill leaves the registry when it ends (after a COMPLETE fill was
  * indexed, so no request falls between) or as soon as it is known not to be storable.
+ * Storage (memory and disk tiers, Vary directory) is {@link Storage}; building stored
+ * responses from origin fields is {@link ResponseFactory}.
  *
  * <p>Concurrency: every method is thread-safe and non-blocking (no locks held across calls,
  * no I/O on lookups of the memory tier). Fill callbacks into the cache run on the fill
@@ -61,11 +60,8 @@ public final class HttpCache implements AutoCloseable {
   private final CacheConfig config;
   private final Clock clock;
   private final ByteBufAllocator alloc;
-  private final TargetedCacheControl targeted;
-  private final Freshness.Heuristic heuristic;
-  private final VariantDirectory directory = new VariantDirectory();
-  private final CacheIndex memory;
-  private final FileBodyStore disk;
+  private final ResponseFactory responses;
+  private final Storage storage;
   private final ConcurrentHashMap<VariantKey, Fill> fills = new ConcurrentHashMap<>();
   private final Cache<VariantKey, Boolean> hitForPass;
   private final FillOwner fillOwner = new FillOwner();
@@ -80,15 +76,8 @@ public final class HttpCache implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.alloc = Objects.requireNonNull(alloc, "alloc");
-    this.targeted = new TargetedCacheControl(config.targetedCacheControlNames());
-    this.heuristic =
-        new Freshness.Heuristic(
-            config.heuristicFraction(), config.heuristicMaxLifetime().toMillis());
-    this.memory = new CacheIndex(config.memoryBudgetBytes(), this::removedFromTier);
-    this.disk = config.diskDirectory()
-        .map(directory -> FileBodyStore.open(
-            directory, config.diskBudgetBytes(), alloc, this::rebuild, this::removedFromTier))
-        .orElse(null);
+    this.responses = new ResponseFactory(config);
+    this.storage = new Storage(config, responses, alloc);
     this.hitForPass =
         Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -118,7 +107,7 @@ public final class HttpCache implements AutoCloseable {
    * never forward them to clients. {@link StoredResponse#clientHeaders()} already lacks them.
    */
   public List<String> fieldsNotForwarded() {
-    return targeted.names();
+    return responses.targeted().names();
   }
 
   /** The Age value to send for {@code response} now (RFC 9111 §4.2.3). */
@@ -135,6 +124,7 @@ public final class HttpCache implements AutoCloseable {
 
   /** Decides how to answer {@code request}; see {@link Lookup} for each outcome. */
   public Lookup lookup(CacheRequest request) {
+    Objects.requireNonNull(request, "request");
     if (!request.isGetOrHead()) {
       passes.increment();
       return new Lookup.Pass(Lookup.PassReason.METHOD);
@@ -161,6 +151,7 @@ public final class HttpCache implements AutoCloseable {
    * stale-if-error window (or the request's) allows; empty otherwise (answer 502/504).
    */
   public Optional<Lookup.Stale> staleIfError(CacheRequest request) {
+    Objects.requireNonNull(request, "request");
     RequestDirectives directives = RequestDirectives.of(request.headers());
     for (int attempt = 0; attempt < LOOKUP_ATTEMPTS; attempt++) {
       StoredResponse stored = storedFor(variantOf(CacheKey.of(request), request.headers()), request);
@@ -168,7 +159,7 @@ public final class HttpCache implements AutoCloseable {
       if (stored == null || !stored.freshness().staleIfErrorAllowed(directives, now)) {
         return Optional.empty();
       }
-      Lookup served = serve(request, stored, false, now, null);
+      Lookup served = serve(request, stored, false, now, false);
       if (served instanceof Lookup.Stale stale) {
         return Optional.of(stale);
       }
@@ -178,19 +169,16 @@ public final class HttpCache implements AutoCloseable {
 
   private VariantKey variantOf(CacheKey key, Headers requestHeaders) {
     return new VariantKey(
-        key, VarySelector.secondaryKey(directory.varyNames(key), requestHeaders));
+        key, VarySelector.secondaryKey(storage.varyNames(key), requestHeaders));
   }
 
   /** The stored response usable for this request, or null (RFC 9111 §3.5 for Authorization). */
   private StoredResponse storedFor(VariantKey variant, CacheRequest request) {
-    StoredResponse stored = memory.get(variant);
-    if (stored == null && disk != null) {
-      stored = disk.get(variant);
-    }
+    StoredResponse stored = storage.get(variant);
     if (stored != null && request.headers().contains("Authorization")) {
       var directives = stored.directives();
       boolean shareable = directives.isPublic() || directives.mustRevalidate()
-          || directives.sMaxAge() != org.dmmedge.cache.policy.ResponseDirectives.ABSENT;
+          || directives.sMaxAge() != ResponseDirectives.ABSENT;
       return shareable ? stored : null;
     }
     return stored;
@@ -200,21 +188,23 @@ public final class HttpCache implements AutoCloseable {
       CacheRequest request, RequestDirectives directives, StoredResponse stored) {
     long now = clock.millis();
     return switch (stored.freshness().verdict(directives, now)) {
-      case FRESH -> serve(request, stored, true, now, null);
-      case STALE_ACCEPTED -> serve(request, stored, false, now, null);
-      case STALE_WHILE_REVALIDATE ->
-          serve(request, stored, false, now, backgroundFill(stored, request));
+      case FRESH -> serve(request, stored, true, now, false);
+      case STALE_ACCEPTED -> serve(request, stored, false, now, false);
+      case STALE_WHILE_REVALIDATE -> serve(request, stored, false, now, true);
       case MUST_REVALIDATE -> mustRevalidate(request, directives, stored, now);
     };
   }
 
-  /** Serves a usable stored response; null when its body vanished meanwhile (retry). */
+  /**
+   * Serves a usable stored response; null when its body vanished meanwhile (retry). The
+   * background revalidation ({@code revalidate}) is registered only once a stale body is
+   * actually served, so it is never abandoned after others could join it.
+   */
   private Lookup serve(
-      CacheRequest request, StoredResponse stored, boolean fresh, long now, Fill revalidation) {
+      CacheRequest request, StoredResponse stored, boolean fresh, long now, boolean revalidate) {
     long age = stored.freshness().ageSeconds(now);
     Lookup conditional = clientConditional(request, stored, age);
     if (conditional != null) {
-      abandon(revalidation);
       countServed(fresh);
       return conditional;
     }
@@ -226,7 +216,6 @@ public final class HttpCache implements AutoCloseable {
       if (rangeRequest.isPresent()) {
         range = rangeRequest.get().resolve(length);
         if (range.isEmpty()) {
-          abandon(revalidation);
           countServed(fresh);
           return new Lookup.Unsatisfiable(stored, ByteRange.unsatisfiedContentRange(length));
         }
@@ -242,13 +231,13 @@ public final class HttpCache implements AutoCloseable {
       body = null;
     }
     if (body == null) {
-      abandon(revalidation);
       return null;
     }
     countServed(fresh);
     if (fresh) {
       return new Lookup.Fresh(stored, body, age, range);
     }
+    Fill revalidation = revalidate ? backgroundFill(stored, request) : null;
     return new Lookup.Stale(
         stored, body, age, range, Optional.ofNullable(revalidation),
         Validators.conditionalHeaders(stored.headers()));
@@ -283,12 +272,6 @@ public final class HttpCache implements AutoCloseable {
     }
     revalidations.increment();
     return fill;
-  }
-
-  private void abandon(Fill revalidation) {
-    if (revalidation != null) {
-      revalidation.abort(new IllegalStateException("revalidation not needed"));
-    }
   }
 
   private Lookup mustRevalidate(
@@ -346,10 +329,9 @@ public final class HttpCache implements AutoCloseable {
     if (fill != created[0]) {
       return join(fill, request);
     }
-    if (memory.contains(variant)) {
-      // A fill completed between our index miss and our registration: use its entry.
-      fills.remove(variant, fill);
-      fill.abort(new IllegalStateException("entry appeared meanwhile"));
+    if (storage.inMemory(variant) && fill.withdrawIfUnjoined()) {
+      // A fill completed between our index miss and our registration: use its entry (if a
+      // follower joined ours meanwhile, lead it anyway rather than fail that follower).
       return null;
     }
     misses.increment();
@@ -382,20 +364,11 @@ public final class HttpCache implements AutoCloseable {
    * variant held in memory and on disk counts twice).
    */
   public int invalidate(CacheKey key) {
-    int removed = 0;
-    for (VariantKey variant : directory.variants(key)) {
-      removed += memory.invalidate(variant) ? 1 : 0;
-      removed += disk != null && disk.invalidate(variant) ? 1 : 0;
-      hitForPass.invalidate(variant);
-    }
-    directory.forget(key);
-    fills.forEach(
-        (variant, fill) -> {
-          if (variant.key().equals(key)) {
-            fill.invalidate();
-            fills.remove(variant, fill);
-          }
-        });
+    Objects.requireNonNull(key, "key");
+    // Fills first: a fill completing meanwhile either sees the mark or is removed below.
+    invalidateFills(key::equals);
+    hitForPass.asMap().keySet().removeIf(variant -> variant.key().equals(key));
+    int removed = storage.invalidate(key);
     return removed;
   }
 
@@ -406,6 +379,8 @@ public final class HttpCache implements AutoCloseable {
    * removed.
    */
   public int invalidateAfter(CacheRequest request, int status, Headers responseHeaders) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(responseHeaders, "responseHeaders");
     String method = request.method();
     boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
         || method.equals("TRACE");
@@ -450,80 +425,39 @@ public final class HttpCache implements AutoCloseable {
    */
   public int purgePrefix(String uriPrefix) {
     Objects.requireNonNull(uriPrefix, "uriPrefix");
-    List<CacheKey> keys = new ArrayList<>();
-    java.util.function.Predicate<VariantKey> matches = variant -> {
-      boolean match = variant.key().uri().startsWith(uriPrefix);
-      if (match) {
-        keys.add(variant.key());
-      }
-      return match;
-    };
-    int removed = memory.invalidateIf(matches);
-    if (disk != null) {
-      removed += disk.invalidateIf(matches);
-    }
-    for (CacheKey key : keys) {
-      directory.forget(key);
-    }
+    invalidateFills(key -> key.uri().startsWith(uriPrefix));
+    int removed = storage.invalidateIf(key -> key.uri().startsWith(uriPrefix));
+    return removed;
+  }
+
+  /** Marks matching fills not to be stored and takes them out of the registry. */
+  private void invalidateFills(Predicate<CacheKey> matches) {
     fills.forEach(
         (variant, fill) -> {
-          if (variant.key().uri().startsWith(uriPrefix)) {
+          if (matches.test(variant.key())) {
             fill.invalidate();
             fills.remove(variant, fill);
           }
         });
-    return removed;
-  }
-
-  private void removedFromTier(VariantKey variant) {
-    directory.removed(variant, v -> memory.contains(v) || disk != null && disk.contains(v));
-  }
-
-  /**
-   * The fields sent to clients: stored fields without the targeted cache-control fields (RFC
-   * 9213) and without Age (the edge sends the current age), with the body's Content-Length
-   * once known ({@code length >= 0}).
-   */
-  private Headers clientHeaders(Headers stored, long length) {
-    Headers.Builder builder = targeted.stripTargeted(stored).toBuilder().remove("Age");
-    if (length >= 0) {
-      builder.set("Content-Length", Long.toString(length));
-    }
-    return builder.build();
-  }
-
-  /** A disk entry loaded at start, with freshness computed as for a fresh store. */
-  private StoredResponse rebuild(
-      VariantKey variant, List<String> varyNames, int status, Headers headers,
-      long requestTimeMillis, long responseTimeMillis, BodySource body) {
-    TargetedCacheControl.Selection selection = targeted.select(headers);
-    Headers client = clientHeaders(headers, body.length());
-    directory.stored(variant, varyNames);
-    return new StoredResponse(
-        variant, varyNames, status, headers, client, selection.directives(),
-        Freshness.of(status, headers, selection, requestTimeMillis, responseTimeMillis,
-            heuristic),
-        requestTimeMillis, body.length(), body);
   }
 
   /**
    * Waits until entries completed so far are written to the disk tier (for tests and orderly
    * shutdown). Returns false when {@code timeout} passed first; true at once without disk.
    */
-  public boolean flushDisk(java.time.Duration timeout) throws InterruptedException {
-    return disk == null || disk.flush(timeout);
+  public boolean flushDisk(Duration timeout) throws InterruptedException {
+    return storage.flush(timeout);
   }
 
   // ---- stats and lifecycle ----------------------------------------------------------------
 
   /** A snapshot of the counters and gauges. */
   public CacheStats stats() {
-    memory.cleanUp();
+    Storage.Gauges tiers = storage.gauges();
     return new CacheStats(
         hits.sum(), misses.sum(), staleServed.sum(), revalidations.sum(), followers.sum(),
-        passes.sum(), memory.evictions() + (disk == null ? 0 : disk.evictions()),
-        memory.bodyBytes(), memory.size(), disk == null ? 0 : disk.bodyBytes(),
-        disk == null ? 0 : disk.size(), fills.size());
+        passes.sum(), tiers.evictions(), tiers.memoryBytes(), tiers.memoryObjects(),
+        tiers.diskBytes(), tiers.diskObjects(), fills.size());
   }
 
   /**
@@ -535,10 +469,7 @@ public final class HttpCache implements AutoCloseable {
   public void close() {
     fills.forEach((variant, fill) -> fill.abort(new IllegalStateException("cache closed")));
     fills.clear();
-    memory.invalidateAll();
-    if (disk != null) {
-      disk.close();
-    }
+    storage.close();
   }
 
   // ---- fill callbacks ---------------------------------------------------------------------
@@ -549,10 +480,9 @@ public final class HttpCache implements AutoCloseable {
     public Fill.HeadDecision onHead(Fill fill, int status, Headers headers) {
       CacheRequest request = fill.request();
       RequestDirectives requestDirectives = RequestDirectives.of(request.headers());
-      TargetedCacheControl.Selection selection = targeted.select(headers);
       Cacheability cacheability = Cacheability.evaluate(
-          "GET", request.headers(), requestDirectives, status, headers, selection,
-          config.maxObjectBytes());
+          "GET", request.headers(), requestDirectives, status, headers,
+          responses.targeted().select(headers), config.maxObjectBytes());
       if (!cacheability.storable()) {
         if (cacheability.reason() != Cacheability.Reason.NO_STORE_REQUEST
             && cacheability.reason() != Cacheability.Reason.AUTHORIZATION
@@ -561,88 +491,20 @@ public final class HttpCache implements AutoCloseable {
         }
         return new Fill.HeadDecision(cacheability, null);
       }
-      long now = clock.millis();
-      Headers stored = StoredResponse.withoutHopByHop(headers);
-      List<String> varyNames = VarySelector.varyNames(stored);
-      VariantKey variant = new VariantKey(
-          fill.key().key(), VarySelector.secondaryKey(varyNames, request.headers()));
-      String contentLength = stored.get("Content-Length");
-      long length = contentLength == null ? -1 : Cacheability.parseLength(contentLength);
-      StoredResponse head = new StoredResponse(
-          variant, varyNames, status, stored, clientHeaders(stored, -1),
-          selection.directives(),
-          Freshness.of(status, stored, selection, fill.requestTimeMillis(), now, heuristic),
-          fill.requestTimeMillis(), length, null);
+      StoredResponse head = responses.head(
+          fill.key().key(), request, status, headers, fill.requestTimeMillis(), clock.millis());
       return new Fill.HeadDecision(cacheability, head);
     }
 
     @Override
     public Fill.Refreshed onNotModified(Fill fill, Headers headers) {
-      StoredResponse old = fill.revalidating();
-      if (!Validators.notModifiedMatches(old.headers(), headers)) {
-        invalidate(old.key());
-        return null;
-      }
-      ByteBuf content;
-      try {
-        content = old.body().retainedContent(alloc);
-      } catch (IOException e) {
-        log.warn("cannot read stored body of {}: {}", old.key().uri(), e.toString());
-        return null;
-      }
-      if (content == null) {
-        return null;
-      }
-      Headers merged = Validators.merge(old.headers(), StoredResponse.withoutHopByHop(headers));
-      long now = clock.millis();
-      StoredResponse head = null;
-      StoredResponse inMemory = memory.get(old.variantKey());
-      if (inMemory != null && inMemory.body().tryRetain()) {
-        head = refreshed(inMemory, merged, fill.requestTimeMillis(), now);
-        memory.put(head);
-      }
-      StoredResponse onDisk = disk == null ? null : disk.get(old.variantKey());
-      if (onDisk != null && onDisk.body().tryRetain()) {
-        StoredResponse refreshed = refreshed(onDisk, merged, fill.requestTimeMillis(), now);
-        disk.refresh(refreshed);
-        head = head == null ? refreshed : head;
-      }
-      if (head == null && old.body().tryRetain()) {
-        // Evicted from every tier meanwhile: keep it, in the tier its body lives in.
-        head = refreshed(old, merged, fill.requestTimeMillis(), now);
-        if (head.body() instanceof MemoryBody) {
-          memory.put(head);
-        } else {
-          disk.refresh(head);
-        }
-      }
-      if (head == null) {
-        content.release();
-        return null;
-      }
-      return new Fill.Refreshed(head, content);
-    }
-
-    private StoredResponse refreshed(
-        StoredResponse current, Headers merged, long requestTimeMillis, long now) {
-      TargetedCacheControl.Selection selection = targeted.select(merged);
-      Headers client = clientHeaders(merged, current.bodyLength());
-      return new StoredResponse(
-          current.variantKey(), current.varyNames(), current.status(), merged, client,
-          selection.directives(),
-          Freshness.of(current.status(), merged, selection, requestTimeMillis, now, heuristic),
-          requestTimeMillis, current.bodyLength(), current.body());
+      return storage.refresh(
+          fill.revalidating(), headers, fill.requestTimeMillis(), clock.millis());
     }
 
     @Override
     public void onComplete(Fill fill, StoredResponse head, ByteBuf body) {
-      Headers client = clientHeaders(head.headers(), body.readableBytes());
-      StoredResponse stored = head.withBody(new MemoryBody(body), client);
-      directory.stored(stored.variantKey(), stored.varyNames());
-      if (disk != null) {
-        disk.write(stored); // before the memory tier may evict (and release) it
-      }
-      memory.put(stored);
+      storage.store(responses.complete(head, new MemoryBody(body)), fill::isInvalidated);
     }
 
     @Override

@@ -125,7 +125,8 @@ public sealed interface Lookup
   /**
    * A stored response that must be validated before use; this caller leads the revalidation
    * (others asking meanwhile join the fill). Send the origin the request plus {@code
-   * conditionalHeaders}; on 304 call {@link Fill#notModified}; on another response {@link
+   * conditionalHeaders}; on 304 call {@link Fill#notModified} (false: the 304 did not fit the
+   * stored response, look up and fetch again without conditions); on another response {@link
    * Fill#start} and the body as for a miss; on failure {@link Fill#abort}, and when {@code
    * staleIfError} call {@link HttpCache#staleIfError} to serve the stale response instead of an
    * error. Serve the client from {@code reader} as for a miss. Caller owns the reader.

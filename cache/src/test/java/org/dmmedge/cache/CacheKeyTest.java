@@ -3,6 +3,11 @@ package org.dmmedge.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,5 +64,23 @@ class CacheKeyTest {
         .hasMessageContaining("expected: an absolute http or https URI");
     assertThatThrownBy(() -> CacheKey.parse("GET", "http:///y"))
         .hasMessageContaining("expected: an authority");
+  }
+
+  @Property(tries = 500)
+  void normalisationIsIdempotentAndKeepsUnreservedMeaning(@ForAll("paths") String path) {
+    CacheKey key = CacheKey.parse("GET", "HTTP://Example.COM:80" + path);
+
+    assertThat(CacheKey.parse("GET", key.uri())).isEqualTo(key);
+    assertThat(key.pathAndQuery()).doesNotContainPattern("%(4[1-9A-F]|5[0-9A]|6[1-9a-fA-F]|7[0-9aA]"
+        + "|3[0-9]|2[dDeE]|5[fF]|7[eE])");
+  }
+
+  @Provide
+  Arbitrary<String> paths() {
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.strings().withChars("abcXYZ019-._~/?=&").ofMinLength(1).ofMaxLength(5),
+        Arbitraries.integers().between(0, 255).map(b -> String.format("%%%02x", b)),
+        Arbitraries.integers().between(0, 255).map(b -> String.format("%%%02X", b)));
+    return piece.list().ofMinSize(1).ofMaxSize(8).map(parts -> "/" + String.join("", parts));
   }
 }

@@ -42,19 +42,7 @@ class CollapsingTest {
 
   @Test
   void hundredConcurrentMissesMakeOneFetchAndIdenticalBodies() throws Exception {
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Lookup>> lookups = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      lookups.add(threads.submit(() -> {
-        go.await();
-        return cache.lookup(get("/video/seg-1.m4s"));
-      }));
-    }
-    go.countDown();
-    List<Lookup> results = new ArrayList<>();
-    for (Future<Lookup> lookup : lookups) {
-      results.add(lookup.get(10, TimeUnit.SECONDS));
-    }
+    List<Lookup> results = concurrently(100, () -> cache.lookup(get("/video/seg-1.m4s")));
 
     List<Lookup.Miss> leaders = results.stream()
         .filter(Lookup.Miss.class::isInstance).map(Lookup.Miss.class::cast).toList();
@@ -94,6 +82,85 @@ class CollapsingTest {
     } finally {
       body.release();
     }
+  }
+
+  @Test
+  void concurrentStaleWhileRevalidateLookupsStartOneRevalidation() throws Exception {
+    CacheFixtures.store(cache, get("/swr"), response(clock,
+        "Cache-Control", "max-age=60, stale-while-revalidate=600"), "stale body");
+    clock.advance(java.time.Duration.ofSeconds(90));
+
+    List<Lookup> results = concurrently(100, () -> cache.lookup(get("/swr")));
+
+    List<Lookup.Stale> stale = results.stream().map(Lookup.Stale.class::cast).toList();
+    List<Fill> revalidations = stale.stream()
+        .flatMap(s -> s.revalidation().stream()).toList();
+    assertThat(revalidations).hasSize(1);
+    stale.forEach(s -> assertThat(CacheFixtures.text(s.body())).isEqualTo("stale body"));
+    revalidations.get(0).notModified(response(clock, "Cache-Control", "max-age=60"));
+    assertThat(cache.lookup(get("/swr"))).isInstanceOf(Lookup.Fresh.class)
+        .satisfies(l -> ((Lookup.Fresh) l).body().release());
+  }
+
+  @Test
+  void concurrentMustRevalidateLookupsMakeOneConditionalRequest() throws Exception {
+    CacheFixtures.store(cache, get("/mr"), response(clock,
+        "Cache-Control", "max-age=60", "ETag", "\"e\""), "validated body");
+    clock.advance(java.time.Duration.ofSeconds(90));
+
+    List<Lookup> results = concurrently(100, () -> cache.lookup(get("/mr")));
+
+    List<Lookup.MustRevalidate> leaders = results.stream()
+        .filter(Lookup.MustRevalidate.class::isInstance).map(Lookup.MustRevalidate.class::cast)
+        .toList();
+    assertThat(leaders).hasSize(1);
+    assertThat(results).filteredOn(Lookup.JoinFill.class::isInstance).hasSize(99);
+    List<Future<ReaderDrain.Result>> drains = new ArrayList<>();
+    for (Lookup result : results) {
+      FillReader reader = result instanceof Lookup.MustRevalidate m ? m.reader()
+          : ((Lookup.JoinFill) result).reader();
+      drains.add(threads.submit(() -> ReaderDrain.drain(reader)));
+    }
+    assertThat(leaders.get(0).fill().notModified(response(clock, "Cache-Control", "max-age=60")))
+        .isTrue();
+    for (Future<ReaderDrain.Result> drain : drains) {
+      assertThat(new String(drain.get(30, TimeUnit.SECONDS).body(),
+          java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("validated body");
+    }
+  }
+
+  private List<Lookup> concurrently(int count, java.util.concurrent.Callable<Lookup> lookup)
+      throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Lookup>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      futures.add(threads.submit(() -> {
+        go.await();
+        return lookup.call();
+      }));
+    }
+    go.countDown();
+    List<Lookup> results = new ArrayList<>();
+    for (Future<Lookup> future : futures) {
+      results.add(future.get(10, TimeUnit.SECONDS));
+    }
+    return results;
+  }
+
+  @Test
+  void aFillCanBeWithdrawnOnlyWhileNobodyJoinedIt() {
+    Lookup.Miss alone = (Lookup.Miss) cache.lookup(get("/w1"));
+    alone.reader().close();
+    assertThat(alone.fill().withdrawIfUnjoined()).isTrue();
+    assertThat(alone.fill().outcome()).isEqualTo(FillOutcome.ABORTED);
+    assertThat(alone.fill().newReader(get("/w1"))).isNull();
+    assertThat(cache.stats().inFlightFills()).isZero();
+
+    Lookup.Miss joined = (Lookup.Miss) cache.lookup(get("/w2"));
+    assertThat(joined.fill().withdrawIfUnjoined()).isFalse();
+    assertThat(joined.fill().outcome()).isNull();
+    joined.fill().abort(new IllegalStateException("test over"));
+    joined.reader().close();
   }
 
   @Test
@@ -142,6 +209,28 @@ class CollapsingTest {
   }
 
   @Test
+  void aFailingListenerDoesNotBreakTheFillOrOtherReaders() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
+    FillReader failing = ((Lookup.JoinFill) cache.lookup(get("/a"))).reader();
+    FillReader healthy = ((Lookup.JoinFill) cache.lookup(get("/a"))).reader();
+    failing.listen(() -> {
+      throw new IllegalStateException("edge bug");
+    });
+    java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+    healthy.listen(woken::incrementAndGet);
+    assertThat(failing.status()).isEqualTo(FillReader.Status.WAITING);
+    assertThat(healthy.status()).isEqualTo(FillReader.Status.WAITING);
+
+    CacheFixtures.fillWith(miss.fill(), 200, response(clock, "Cache-Control", "max-age=60"), "x");
+
+    assertThat(woken.get()).isEqualTo(1);
+    assertThat(miss.fill().outcome()).isEqualTo(FillOutcome.COMPLETE);
+    failing.close();
+    healthy.close();
+    miss.reader().close();
+  }
+
+  @Test
   void abortMidBodyStoresNothingAndEveryReaderSeesAborted() throws Exception {
     Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
     List<FillReader> readers = new ArrayList<>(List.of(miss.reader()));
@@ -164,6 +253,32 @@ class CollapsingTest {
     assertThat(again).isInstanceOf(Lookup.Miss.class);
     ((Lookup.Miss) again).fill().abort(new IllegalStateException("test over"));
     ((Lookup.Miss) again).reader().close();
+  }
+
+  @Test
+  void abortFromATimerThreadWhileTheIoThreadAppendsIsSafe() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/race/" + round));
+      FillReader follower = ((Lookup.JoinFill) cache.lookup(get("/race/" + round))).reader();
+      Future<ReaderDrain.Result> drain = threads.submit(() -> ReaderDrain.drain(follower));
+      miss.fill().start(200, response(clock, "Cache-Control", "max-age=60"));
+      CountDownLatch appending = new CountDownLatch(1);
+      Future<?> io = threads.submit(() -> {
+        for (int offset = 0; offset < OBJECT_BYTES; offset += 4096) {
+          appending.countDown();
+          miss.fill().append(Unpooled.wrappedBuffer(object, offset, 4096));
+        }
+      });
+      appending.await(10, TimeUnit.SECONDS);
+      miss.fill().abort(new java.util.concurrent.TimeoutException("origin too slow"));
+
+      io.get(30, TimeUnit.SECONDS); // whatever got in before the abort; no exception
+      assertThat(miss.fill().append(Unpooled.wrappedBuffer(object, 0, 1))).isFalse();
+      assertThat(miss.fill().outcome()).isEqualTo(FillOutcome.ABORTED);
+      assertThat(drain.get(30, TimeUnit.SECONDS).status()).isEqualTo(FillReader.Status.ABORTED);
+      miss.reader().close();
+    }
+    assertThat(cache.stats().memoryObjects()).isZero();
   }
 
   @Test

@@ -57,6 +57,24 @@ class DiskTierTest {
   }
 
   @Test
+  void varyVariantsAreFoundAgainAfterARestart() throws Exception {
+    try (HttpCache cache = open(CacheConfig.DEFAULT_MEMORY_BUDGET_BYTES)) {
+      store(cache, get("/v", "Accept-Encoding", "gzip"), response(clock,
+          "Cache-Control", "max-age=600", "Vary", "Accept-Encoding"), "gzipped");
+      assertThat(cache.flushDisk(Duration.ofSeconds(10))).isTrue();
+    }
+
+    try (HttpCache restarted = open(CacheConfig.DEFAULT_MEMORY_BUDGET_BYTES)) {
+      Lookup.Fresh gzip = (Lookup.Fresh) restarted.lookup(get("/v", "Accept-Encoding", "gzip"));
+      assertThat(read(gzip.body())).isEqualTo("gzipped");
+      Lookup other = restarted.lookup(get("/v", "Accept-Encoding", "br"));
+      assertThat(other).isInstanceOf(Lookup.Miss.class);
+      ((Lookup.Miss) other).fill().abort(new IllegalStateException("test over"));
+      ((Lookup.Miss) other).reader().close();
+    }
+  }
+
+  @Test
   void objectsEvictedFromMemoryStayOnDisk() throws Exception {
     try (HttpCache cache = open(0)) {
       store(cache, get("/a"), response(clock, "Cache-Control", "max-age=600"), "alpha");
@@ -93,6 +111,24 @@ class DiskTierTest {
       ((Lookup.Miss) truncated).reader().close();
     }
     assertThat(fileNames()).hasSize(2).allMatch(n -> n.endsWith(".body") || n.endsWith(".meta"));
+  }
+
+  @Test
+  void theDiskBudgetEvictsAndDeletesFiles() throws Exception {
+    try (HttpCache cache = HttpCache.create(CacheConfig.builder().diskDirectory(directory)
+        .memoryBudgetBytes(0).diskBudgetBytes(5_000).build(), clock)) {
+      for (int i = 0; i < 20; i++) {
+        store(cache, get("/d/" + i), response(clock, "Cache-Control", "max-age=600"),
+            "y".repeat(1_000));
+      }
+      assertThat(cache.flushDisk(Duration.ofSeconds(10))).isTrue();
+
+      CacheStats stats = cache.stats();
+      assertThat(stats.diskObjects()).isBetween(1L, 3L);
+      assertThat(stats.diskBytes()).isEqualTo(stats.diskObjects() * 1_000);
+      assertThat(stats.evictions()).isEqualTo(20 + 20 - stats.diskObjects());
+      assertThat(fileNames()).hasSize((int) stats.diskObjects() * 2);
+    }
   }
 
   @Test

@@ -120,6 +120,44 @@ class HttpCacheTest {
   }
 
   @Test
+  void a304WithoutDateGetsTheReceiptTimeSoTheAgeRestarts() {
+    store(cache, get("/dateless"), Headers.of("Cache-Control", "max-age=60"), "x");
+    Lookup.Fresh dateless = (Lookup.Fresh) cache.lookup(get("/dateless"));
+    assertThat(dateless.response().clientHeaders().get("Date"))
+        .isEqualTo(org.dmmedge.cache.policy.HttpDates.format(clock.millis()));
+    dateless.body().release();
+    store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60", "ETag", "\"v1\""),
+        "hello");
+    clock.advance(Duration.ofSeconds(100));
+    Lookup.MustRevalidate revalidate = (Lookup.MustRevalidate) cache.lookup(get("/a"));
+
+    revalidate.fill().notModified(Headers.of("Cache-Control", "max-age=60"));
+    revalidate.reader().close();
+
+    Lookup.Fresh fresh = (Lookup.Fresh) cache.lookup(get("/a"));
+    assertThat(fresh.ageSeconds()).isZero();
+    assertThat(org.dmmedge.cache.policy.HttpDates.parse(
+        fresh.response().clientHeaders().get("Date"))).isEqualTo(clock.millis());
+    fresh.body().release();
+  }
+
+  @Test
+  void a304ForAnotherRepresentationSendsEveryoneToTheOrigin() {
+    store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60", "ETag", "\"v1\""),
+        "old");
+    clock.advance(Duration.ofSeconds(61));
+    Lookup.MustRevalidate revalidate = (Lookup.MustRevalidate) cache.lookup(get("/a"));
+    FillReader follower = ((Lookup.JoinFill) cache.lookup(get("/a"))).reader();
+
+    assertThat(revalidate.fill().notModified(response(clock, "ETag", "\"v2\""))).isFalse();
+
+    assertThat(follower.status()).isEqualTo(FillReader.Status.UNCACHEABLE);
+    assertThat(cache.stats().memoryObjects()).isZero();
+    follower.close();
+    revalidate.reader().close();
+  }
+
+  @Test
   void revalidationAnsweredWithANewBodyReplacesTheEntry() {
     store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60", "ETag", "\"v1\""),
         "old");
@@ -154,6 +192,47 @@ class HttpCacheTest {
     Lookup.Fresh fresh = (Lookup.Fresh) cache.lookup(get("/a"));
     assertThat(fresh.ageSeconds()).isZero();
     fresh.body().release();
+  }
+
+  @Test
+  void maxStaleServesStaleWithoutRevalidation() {
+    store(cache, get("/a"), response(clock, "Cache-Control", "max-age=60"), "hello");
+    clock.advance(Duration.ofSeconds(70));
+
+    Lookup.Stale stale = (Lookup.Stale) cache.lookup(get("/a", "Cache-Control", "max-stale=20"));
+
+    assertThat(stale.revalidation()).isEmpty();
+    assertThat(text(stale.body())).isEqualTo("hello");
+  }
+
+  @Test
+  void staleWhileRevalidateAnswered304ToTheClientLeavesTheRevalidationToTheNextRequest() {
+    store(cache, get("/a"), response(clock, "Cache-Control",
+        "max-age=60, stale-while-revalidate=30", "ETag", "\"v1\""), "hello");
+    clock.advance(Duration.ofSeconds(70));
+
+    assertThat(cache.lookup(get("/a", "If-None-Match", "\"v1\"")))
+        .isInstanceOf(Lookup.NotModified.class);
+    assertThat(cache.stats().inFlightFills()).isZero();
+    Lookup.Stale next = (Lookup.Stale) cache.lookup(get("/a"));
+    assertThat(next.revalidation()).isPresent();
+    next.revalidation().get().abort(new IllegalStateException("test over"));
+    next.body().release();
+  }
+
+  @Test
+  void headJoinsAFillAndEndsAfterTheHead() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
+    FillReader head = ((Lookup.JoinFill) cache.lookup(request("HEAD", "/a"))).reader();
+
+    miss.fill().start(200, response(clock, "Cache-Control", "max-age=60"));
+
+    assertThat(head.headReady()).isTrue();
+    assertThat(head.status()).isEqualTo(FillReader.Status.END);
+    assertThat(head.readSlice(100)).isNull();
+    miss.fill().abort(new IllegalStateException("test over"));
+    head.close();
+    miss.reader().close();
   }
 
   @Test
@@ -380,6 +459,20 @@ class HttpCacheTest {
     cache.close();
 
     assertThat(text(fresh.body())).isEqualTo("hello");
+  }
+
+  @Test
+  void closeAbortsFillsInFlight() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/inflight"));
+    miss.fill().start(200, response(clock, "Cache-Control", "max-age=60"));
+    miss.fill().append(io.netty.buffer.Unpooled.copiedBuffer("partial".getBytes()));
+
+    cache.close();
+
+    assertThat(miss.reader().status()).isEqualTo(FillReader.Status.ABORTED);
+    assertThat(miss.fill().append(io.netty.buffer.Unpooled.copiedBuffer("x".getBytes())))
+        .isFalse();
+    miss.reader().close();
   }
 
   private static void closeRevalidation(Lookup.MustRevalidate revalidate) {

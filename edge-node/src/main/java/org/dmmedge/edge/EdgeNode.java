@@ -12,7 +12,6 @@ import org.dmmedge.edge.fill.CacheFiller;
 import org.dmmedge.edge.metrics.EdgeMetrics;
 import org.dmmedge.edge.metrics.MeteredOriginClient;
 import org.dmmedge.edge.proxy.AccessLog;
-import org.dmmedge.edge.proxy.ProxyHandler;
 import org.dmmedge.edge.proxy.PurgeMethod;
 import org.dmmedge.edge.proxy.ProxyServices;
 import org.dmmedge.edge.server.EdgeServer;
@@ -57,10 +56,8 @@ public final class EdgeNode implements AutoCloseable {
     this.filler = new CacheFiller(cache, resolver, originClient, services.via(), background);
     metrics.bindCache(cache::stats);
     metrics.bindPrefetches(filler::filled);
-    ProxyHandler.ExchangeFactory exchanges = PurgeMethod.around(
-        ProxyHandler.cached(services, cache), cache,
-        client -> config.admin().purgeNetworks().stream().anyMatch(n -> n.contains(client)));
-    this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, exchanges));
+    this.server = new EdgeServer(config.server(), () -> PurgeMethod.handler(services, cache,
+        client -> config.admin().purgeNetworks().stream().anyMatch(n -> n.contains(client))));
     self[0] = server;
   }
 

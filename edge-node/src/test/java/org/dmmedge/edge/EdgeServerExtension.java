@@ -36,8 +36,10 @@ public final class EdgeServerExtension implements BeforeAllCallback, AfterAllCal
 
   /** A reverse proxy to {@code origin} with short timeouts and a 64 MiB memory cache. */
   public static EdgeServerExtension reverseTo(OriginServerExtension origin) {
-    return new EdgeServerExtension(() -> config(ProxyMode.REVERSE,
+    EdgeServerExtension edge = new EdgeServerExtension(() -> config(ProxyMode.REVERSE,
         new OriginsConfig(java.util.Optional.of(origin.uri()), java.util.Map.of())));
+    origin.useClock(edge.clock);
+    return edge;
   }
 
   /** A forward proxy (absolute-form targets, else by Host). */
@@ -45,11 +47,28 @@ public final class EdgeServerExtension implements BeforeAllCallback, AfterAllCal
     return new EdgeServerExtension(() -> config(ProxyMode.FORWARD, OriginsConfig.none()));
   }
 
+  /** A reverse proxy to {@code origin} whose origin requests time out after {@code timeout}. */
+  public static EdgeServerExtension reverseTo(OriginServerExtension origin, Duration timeout) {
+    EdgeServerExtension edge = new EdgeServerExtension(() -> withResponseTimeout(
+        config(ProxyMode.REVERSE,
+            new OriginsConfig(java.util.Optional.of(origin.uri()), java.util.Map.of())),
+        timeout));
+    origin.useClock(edge.clock);
+    return edge;
+  }
+
+  static EdgeConfig withResponseTimeout(EdgeConfig c, Duration timeout) {
+    OriginClientConfig client = OriginClientConfig.builder().responseTimeout(timeout)
+        .connectTimeout(Duration.ofSeconds(2)).connectRetries(1)
+        .retryBackoff(Duration.ofMillis(5)).build();
+    return new EdgeConfig(c.name(), c.server(), c.origins(), client, c.cache(), c.accessLog());
+  }
+
   static EdgeConfig config(ProxyMode mode, OriginsConfig origins) {
     ServerConfig server = new ServerConfig(new HostPort("127.0.0.1", 0), mode, 8 * 1024,
         2 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(5), 2);
     OriginClientConfig client = OriginClientConfig.builder()
-        .responseTimeout(Duration.ofSeconds(2))
+        .responseTimeout(Duration.ofSeconds(15))
         .connectTimeout(Duration.ofSeconds(2))
         .connectRetries(1)
         .retryBackoff(Duration.ofMillis(5))
@@ -69,6 +88,21 @@ public final class EdgeServerExtension implements BeforeAllCallback, AfterAllCal
   public void afterAll(ExtensionContext context) throws Exception {
     if (node != null) {
       node.close();
+    }
+  }
+
+  /**
+   * Waits (bounded, 10 s) until no cache fill is in flight: a client has its last byte as soon
+   * as the origin's last byte was copied, a moment before the fill is indexed, so tests that
+   * expect a hit next settle first.
+   */
+  public void settle() throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (node.cache().stats().inFlightFills() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("fills still in flight after 10 s");
+      }
+      Thread.sleep(2);
     }
   }
 

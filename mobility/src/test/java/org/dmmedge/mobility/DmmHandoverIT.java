@@ -16,6 +16,7 @@ import org.dmmedge.mobility.dataplane.DataPlaneAction;
 import org.dmmedge.mobility.dataplane.DataPlaneAction.AnchorLocal;
 import org.dmmedge.mobility.dataplane.DataPlaneAction.ForwardToServing;
 import org.dmmedge.mobility.dataplane.DataPlaneAction.ReachRemoteAnchor;
+import org.dmmedge.mobility.codec.PbaStatus;
 import org.dmmedge.mobility.mar.Attachment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -103,6 +104,82 @@ class DmmHandoverIT {
       Await.equal("MAR2 forwards", () -> bed.dataPlane(2).installed(),
           Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(1))));
       assertThat(serving(bed)).isEqualTo("127.0.0.1");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} mode")
+  @EnumSource(CmdMode.class)
+  void mnMovesOnAfterTheCmdRestarts(CmdMode mode, @org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path journal) throws Exception {
+    try (DmmTestBed bed = new DmmTestBed(mode, 3,
+        org.dmmedge.mobility.transport.Transports::open, java.util.Optional.of(journal))) {
+      Ipv6Prefix p1 = attach(bed, 1).localPrefix();
+      Ipv6Prefix p2 = attach(bed, 2).localPrefix();
+      Map<Ipv6Prefix, String> before = anchors(bed);
+      bed.restartCmd();
+      assertThat(anchors(bed)).isEqualTo(before);
+      assertThat(serving(bed)).isEqualTo("127.0.0.2");
+      Ipv6Prefix p3 = attach(bed, 3).localPrefix();
+      Await.equal("MAR3 state", () -> bed.dataPlane(3).installed(), Set.of(
+          new AnchorLocal(MN, p3, "access3"), new ReachRemoteAnchor(MN, p1, mar(1), "access3"),
+          new ReachRemoteAnchor(MN, p2, mar(2), "access3")));
+      Await.equal("MAR2 state", () -> bed.dataPlane(2).installed(),
+          Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(3))));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void restartedMarResynchronisesItsSequenceNumbers() throws Exception {
+    try (DmmTestBed bed = new DmmTestBed(CmdMode.RELAY, 1)) {
+      Ipv6Prefix p1 = attach(bed, 1).localPrefix();
+      // A fresh agent starts from a random sequence number: about half the time it is not after
+      // the last one the CMD accepted, the CMD answers 135 and the agent resumes after it.
+      for (int restart = 0; restart < 40
+          && bed.cmd.metrics().pbaCount(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW) < 2; restart++) {
+        bed.restartMar(1);
+        assertThat(attach(bed, 1).localPrefix()).isEqualTo(p1);
+      }
+      assertThat(bed.cmd.metrics().pbaCount(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW)).isEqualTo(2);
+      assertThat(serving(bed)).isEqualTo("127.0.0.1");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void proxyModeFallsBackToTheServingMarWhenAnAnchorIsSilent() throws Exception {
+    try (DmmTestBed bed = new DmmTestBed(CmdMode.PROXY, 3)) {
+      Ipv6Prefix p1 = attach(bed, 1).localPrefix();
+      Ipv6Prefix p2 = attach(bed, 2).localPrefix();
+      Await.equal("MAR1 forwards", () -> bed.dataPlane(1).installed(),
+          Set.<DataPlaneAction>of(new ForwardToServing(MN, p1, mar(2))));
+      bed.agent(1).close();
+      // MAR1 is gone; a socket in its place counts what arrives and never answers.
+      java.util.concurrent.atomic.AtomicInteger toMar1 = new java.util.concurrent.atomic.AtomicInteger();
+      try (var silent = org.dmmedge.mobility.transport.Transports.open(
+          org.dmmedge.mobility.transport.TransportConfig.udp(
+              new java.net.InetSocketAddress(mar(1), bed.port)),
+          new org.dmmedge.mobility.codec.MessageReader(
+              new org.dmmedge.mobility.codec.MobilityMessageDecoder(false),
+              java.util.Optional.empty()),
+          m -> toMar1.incrementAndGet())) {
+        bed.clock.advance(STEP);
+        java.util.concurrent.CompletableFuture<Attachment> third =
+            bed.agent(3).attach(MN, "access3");
+        Await.equal("the CMD's first PBU to MAR1", toMar1::get, 1);
+        bed.clock.advance(Duration.ofMillis(1500));
+        Await.equal("the CMD's second PBU to MAR1", toMar1::get, 2);
+        bed.clock.advance(Duration.ofSeconds(3));
+        Await.equal("the CMD's third PBU to MAR1", toMar1::get, 3);
+        bed.clock.advance(Duration.ofSeconds(6));
+        // The CMD gave up and answered; MAR3 now tells MAR1 itself (relay fallback).
+        Await.equal("MAR3's own PBU to MAR1", toMar1::get, 4);
+        Ipv6Prefix p3 = third.get(10, TimeUnit.SECONDS).localPrefix();
+        // MAR2 acknowledged the CMD: reached at once; MAR1 never did: not reached.
+        Await.equal("MAR3 state", () -> bed.dataPlane(3).installed(), Set.of(
+            new AnchorLocal(MN, p3, "access3"), new ReachRemoteAnchor(MN, p2, mar(2), "access3")));
+        Await.equal("MAR2 state", () -> bed.dataPlane(2).installed(),
+            Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(3))));
+        assertThat(anchors(bed)).containsEntry(p1, "127.0.0.1");
+      }
     }
   }
 

@@ -32,14 +32,23 @@ final class DmmTestBed implements AutoCloseable {
   final CmdConfig cmdConfig;
   CmdServer cmd;
   final List<MarAgent> mars = new ArrayList<>();
+  private final List<MarConfig> marConfigs = new ArrayList<>();
+  private final TransportFactory marTransports;
   final List<RecordingDataPlane> dataPlanes = new ArrayList<>();
   final List<List<Event>> events = new ArrayList<>();
 
   DmmTestBed(CmdMode mode, int marCount) {
-    this(mode, marCount, Transports::open);
+    this(mode, marCount, Transports::open, java.util.Optional.empty());
   }
 
   DmmTestBed(CmdMode mode, int marCount, TransportFactory marTransports) {
+    this(mode, marCount, marTransports, java.util.Optional.empty());
+  }
+
+  /** With {@code journal} present the CMD journals its bindings there. */
+  DmmTestBed(CmdMode mode, int marCount, TransportFactory marTransports,
+      java.util.Optional<java.nio.file.Path> journal) {
+    this.marTransports = marTransports;
     InetAddress[] all = new InetAddress[marCount + 1];
     all[0] = CMD;
     for (int i = 1; i <= marCount; i++) {
@@ -49,6 +58,7 @@ final class DmmTestBed implements AutoCloseable {
     CmdConfig.Builder builder = CmdConfig.builder()
         .transport(TransportConfig.udp(new InetSocketAddress(CMD, port)))
         .mode(mode).marPort(port);
+    journal.ifPresent(builder::journalDirectory);
     for (int i = 1; i <= marCount; i++) {
       builder.securityAssociation(TestNetwork.key(i, mar(i)));
     }
@@ -68,7 +78,8 @@ final class DmmTestBed implements AutoCloseable {
           }
         }
         RecordingDataPlane dataPlane = new RecordingDataPlane();
-        MarAgent agent = MarAgent.start(mar.build(), dataPlane, clock, marTransports);
+        marConfigs.add(mar.build());
+        MarAgent agent = MarAgent.start(marConfigs.get(i - 1), dataPlane, clock, marTransports);
         List<Event> heard = new CopyOnWriteArrayList<>();
         agent.addListener(new MobilityListener() {
           @Override
@@ -109,6 +120,13 @@ final class DmmTestBed implements AutoCloseable {
 
   List<Event> events(int n) {
     return events.get(n - 1);
+  }
+
+  /** Replaces MAR {@code n} by a fresh agent (no state) on the same address and data plane. */
+  void restartMar(int n) {
+    mars.get(n - 1).close();
+    mars.set(n - 1, MarAgent.start(marConfigs.get(n - 1), dataPlanes.get(n - 1), clock,
+        marTransports));
   }
 
   /** Restarts the CMD with the same configuration (same journal, if any). */

@@ -34,6 +34,8 @@ public final class OriginServerExtension
   private final Map<String, Function<RecordedRequest, OriginReply>> routes =
       new ConcurrentHashMap<>();
   private final RequestLog log = new RequestLog();
+  private final java.util.concurrent.atomic.AtomicReference<java.time.Clock> clock =
+      new java.util.concurrent.atomic.AtomicReference<>(java.time.Clock.systemUTC());
   private Server server;
   private ServerConnector connector;
   private int port;
@@ -57,11 +59,14 @@ public final class OriginServerExtension
   public void start() throws Exception {
     server = new Server();
     server.setStopTimeout(STOP_TIMEOUT.toMillis());
-    connector = new ServerConnector(server);
+    org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+    http.setSendDateHeader(false); // Date comes from the scripted clock instead
+    http.setSendServerVersion(false);
+    connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new ScriptedHandler(routes, log));
+    server.setHandler(new ScriptedHandler(routes, log, clock::get));
     server.start();
     port = connector.getLocalPort();
   }
@@ -90,6 +95,14 @@ public final class OriginServerExtension
   public OriginServerExtension handle(String path, Function<RecordedRequest, OriginReply> script) {
     routes.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(script, "script"));
     return this;
+  }
+
+  /**
+   * The clock the origin's Date headers come from (default: the system clock); tests that move
+   * an edge's clock by hand give it the same one, so origin and edge agree on the time.
+   */
+  public void useClock(java.time.Clock newClock) {
+    clock.set(java.util.Objects.requireNonNull(newClock, "clock"));
   }
 
   /** Stops accepting connections (connection refused) while keeping the port. */

@@ -22,13 +22,20 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ScriptedHandler extends Handler.Abstract {
   private static final long GATE_TIMEOUT_SECONDS = 30;
+  /** RFC 9110 §5.6.7 IMF-fixdate (two-digit day, unlike Java's RFC_1123 formatter). */
+  static final java.time.format.DateTimeFormatter IMF_FIXDATE = java.time.format.DateTimeFormatter
+      .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH)
+      .withZone(java.time.ZoneOffset.UTC);
 
   private final Map<String, Function<RecordedRequest, OriginReply>> routes;
   private final RequestLog log;
+  private final java.util.function.Supplier<java.time.Clock> clock;
 
-  ScriptedHandler(Map<String, Function<RecordedRequest, OriginReply>> routes, RequestLog log) {
+  ScriptedHandler(Map<String, Function<RecordedRequest, OriginReply>> routes, RequestLog log,
+      java.util.function.Supplier<java.time.Clock> clock) {
     this.routes = routes;
     this.log = log;
+    this.clock = clock;
   }
 
   @Override
@@ -43,6 +50,9 @@ final class ScriptedHandler extends Handler.Abstract {
     response.setStatus(reply.status());
     for (Map.Entry<String, String> h : reply.headers()) {
       response.getHeaders().add(h.getKey(), h.getValue());
+    }
+    if (!response.getHeaders().contains(HttpHeader.DATE)) {
+      response.getHeaders().put(HttpHeader.DATE, IMF_FIXDATE.format(clock.get().instant()));
     }
     boolean noBody =
         request.getMethod().equals("HEAD") || reply.status() == 204 || reply.status() == 304;

@@ -1,13 +1,18 @@
 package org.dmmedge.bench.jmh;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dmmedge.mpd.model.Mpd;
 import org.dmmedge.mpd.model.RepresentationContext;
 import org.dmmedge.mpd.parse.MpdParser;
+import org.dmmedge.mpd.predict.NextSegmentPredictor;
+import org.dmmedge.mpd.predict.SegmentPosition;
 import org.dmmedge.mpd.segment.SegmentEnumerator;
 import org.dmmedge.mpd.segment.SegmentRef;
 import org.dmmedge.mpd.segment.SegmentSequence;
@@ -33,6 +38,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       segments (43,200 segments, all in the time-shift window), parsed, then every segment
  *       URL built. {@code timeline=compact}: one {@code S} with {@code @r}; {@code explicit}:
  *       one {@code S} per segment (~1.3 MB of XML), the worst case a packager can write.
+ *   <li>{@link #locateAndPredictNext}: with that MPD already parsed and prepared, locate a
+ *       segment URL and list the next two (what the edge does per segment request).
  *   <li>{@link #parseVod}: a typical ~20 KB on-demand MPD (one Period, 6 video and 3 audio
  *       Representations, text, SegmentTimelines of varying durations).
  * </ul>
@@ -58,6 +65,8 @@ public class MpdParseBenchmark {
 
     byte[] mpd;
     Instant liveEdge;
+    NextSegmentPredictor predictor;
+    String lastButTwo;
 
     @Setup
     public void setup() {
@@ -81,6 +90,10 @@ public class MpdParseBenchmark {
           + " width=\"1280\" height=\"720\"/></AdaptationSet></Period></MPD>")
           .getBytes(StandardCharsets.UTF_8);
       liveEdge = AST.plus(Duration.ofDays(1));
+      predictor = new NextSegmentPredictor(
+          new MpdParser().parse(mpd, Optional.of("https://live.example/ch1/manifest.mpd")),
+          Clock.fixed(liveEdge, ZoneOffset.UTC));
+      lastButTwo = String.format("https://live.example/ch1/v1/%08d.m4s", DAY_OF_2S - 2);
     }
   }
 
@@ -148,6 +161,13 @@ public class MpdParseBenchmark {
       throw new IllegalStateException("segments: " + n + " (expected: " + DAY_OF_2S + ")");
     }
     return n;
+  }
+
+  /** The edge's per-request work: find a segment in a prepared MPD and predict the next two. */
+  @Benchmark
+  public List<SegmentRef> locateAndPredictNext(Live live) {
+    SegmentPosition at = live.predictor.locate(live.lastButTwo, Optional.empty()).orElseThrow();
+    return live.predictor.next(at, 2);
   }
 
   @Benchmark

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Concurrency: one writer, the leader that got the fill from {@code Lookup.Miss} or
  * {@code Lookup.MustRevalidate}, calls {@link #start}, {@link #append}, {@link #complete},
- * {@link #abort} and {@link #notModified} one at a time (from any thread, e.g. the origin
- * client's I/O thread). Any number of {@link FillReader}s read on other threads. The writer
+ * {@link #abort} and {@link #notModified} (from any thread, e.g. the origin client's I/O
+ * thread). These are serialised on the fill's monitor, so a timeout may {@link #abort} from
+ * another thread while the I/O thread appends. Any number of {@link FillReader}s read on
+ * other threads without locking. The writer
  * copies into fixed-size off-heap blocks and publishes with volatile writes in the order
  * blocks, then {@code published} byte count, then body-complete flag and outcome; readers read
  * in the opposite order, so a reader never sees a byte count beyond the blocks it can see.
@@ -108,6 +110,7 @@ public final class Fill {
   private volatile boolean overflow;
   private volatile boolean invalidated;
   private volatile FillOutcome outcome;
+  // Guarded by this (writer methods); blockBytes is published to readers through head.
   private int blockBytes = DEFAULT_BLOCK_BYTES;
   private long declaredLength = -1;
   private boolean started;
@@ -228,7 +231,7 @@ public final class Fill {
    *
    * @throws IllegalStateException if called twice or after the fill ended
    */
-  public Cacheability start(int status, Headers headers) {
+  public synchronized Cacheability start(int status, Headers headers) {
     if (started || outcome != null) {
       throw new IllegalStateException("fill of " + key.key().uri() + " already started or ended");
     }
@@ -261,7 +264,7 @@ public final class Fill {
    *
    * @throws IllegalStateException if no head was started
    */
-  public boolean append(ByteBuf chunk) {
+  public synchronized boolean append(ByteBuf chunk) {
     try {
       if (outcome != null) {
         return false;
@@ -321,7 +324,7 @@ public final class Fill {
    *
    * @throws IllegalStateException if no head was started
    */
-  public void complete() {
+  public synchronized void complete() {
     if (outcome != null) {
       return;
     }
@@ -347,7 +350,7 @@ public final class Fill {
    * The origin failed: every reader sees ABORTED, nothing is stored. No-op after the fill
    * ended.
    */
-  public void abort(Throwable cause) {
+  public synchronized void abort(Throwable cause) {
     if (outcome != null) {
       return;
     }
@@ -358,30 +361,47 @@ public final class Fill {
   /**
    * The revalidation was answered 304 (RFC 9111 §4.3.4): the stored entry's fields are
    * refreshed and its body is published whole to the readers; the fill ends COMPLETE. Returns
-   * false (and aborts) when the stored entry disappeared meanwhile or the 304 does not match it
-   * (then the leader should fetch again without conditions).
+   * false when the stored entry disappeared meanwhile or the 304 does not match it: the fill
+   * then ends UNCACHEABLE (readers fetch for themselves) and the leader should fetch again
+   * without conditions.
    *
    * @throws IllegalStateException if this is no revalidation or the head was already started
    */
-  public boolean notModified(Headers headers) {
+  public synchronized boolean notModified(Headers headers) {
     if (revalidating == null || started || outcome != null) {
       throw new IllegalStateException("notModified on " + key.key().uri() + " out of order");
     }
     started = true;
     Refreshed refreshed = owner.onNotModified(this, headers);
     if (refreshed == null) {
-      abort(new IllegalStateException("stored entry of " + key.key().uri() + " is gone"));
+      // Nothing was sent to readers yet: they fetch for themselves rather than fail.
+      end(FillOutcome.UNCACHEABLE);
       return false;
     }
     ByteBuf body = refreshed.body();
     int length = body.readableBytes();
     blockBytes = Math.max(1, length);
     declaredLength = length;
-    blocks = new ByteBuf[] {body};
+    // Blocks are addressed from index 0; the slice shares (and on release drops) body's count.
+    blocks = new ByteBuf[] {body.slice(body.readerIndex(), length)};
     published = length;
     head = refreshed.head();
     bodyComplete = true;
     end(FillOutcome.COMPLETE);
+    return true;
+  }
+
+  /**
+   * Withdraws a fill nobody has joined yet (no reader, not started): it ends ABORTED and can
+   * take no reader any more. Returns false, changing nothing, when a reader already joined;
+   * then the fill must be led as usual.
+   */
+  public synchronized boolean withdrawIfUnjoined() {
+    if (started || outcome != null || !refs.releaseIfOnly()) {
+      return false;
+    }
+    outcome = FillOutcome.ABORTED;
+    owner.onEnd(this, FillOutcome.ABORTED);
     return true;
   }
 
@@ -391,6 +411,11 @@ public final class Fill {
    */
   public void invalidate() {
     invalidated = true;
+  }
+
+  /** Whether {@link #invalidate()} was called. */
+  public boolean isInvalidated() {
+    return invalidated;
   }
 
   private void end(FillOutcome result) {
@@ -403,15 +428,16 @@ public final class Fill {
     }
   }
 
-  /** The body for the index: the blocks as one buffer, consolidated when mostly slack. */
+  /**
+   * The body for the index: the blocks as they are (one slice, or a composite of slices), or
+   * copied into one exact buffer when unused block space would exceed an eighth of the body
+   * (small bodies of unknown length), so the memory budget counts what is really held.
+   */
   private ByteBuf storedBody() {
     ByteBuf[] current = blocks;
     int length = (int) published;
     if (current.length == 0) {
       return Unpooled.EMPTY_BUFFER;
-    }
-    if (current.length == 1) {
-      return current[0].retainedSlice(0, length);
     }
     long capacity = (long) current.length * blockBytes;
     if (capacity - length > length / 8) {
@@ -420,6 +446,9 @@ public final class Fill {
         exact.writeBytes(current[i], 0, Math.min(blockBytes, length - i * blockBytes));
       }
       return exact;
+    }
+    if (current.length == 1) {
+      return current[0].retainedSlice(0, length);
     }
     CompositeByteBuf composite = alloc.compositeDirectBuffer(current.length);
     for (int i = 0; i < current.length; i++) {

@@ -10,6 +10,8 @@ import org.dmmedge.cache.policy.VarySelector;
 import org.dmmedge.cache.range.ByteRange;
 import org.dmmedge.cache.range.RangeRequest;
 import org.dmmedge.cache.store.StoredResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client's pull-based cursor over a {@link Fill}: it reads the head, then the body from
@@ -25,8 +27,9 @@ import org.dmmedge.cache.store.StoredResponse;
  * <p>Concurrency: a reader is used by one thread at a time (the client's event loop). When
  * {@link #status()} returns {@link Status#WAITING} or {@link #readSlice} returns null, the
  * reader arms itself: the next progress of the fill (head, bytes, outcome) calls the listener
- * once, on the fill writer's thread (the origin client's I/O thread) right after the publish.
- * The listener must be cheap and never block; the edge's is {@code eventLoop.execute(drain)}.
+ * once, on the fill writer's thread (the origin client's I/O thread) right after the publish,
+ * while that thread holds the fill's monitor. The listener must be cheap and never block or
+ * wait for another thread; the edge's is {@code eventLoop.execute(drain)}.
  * Wake-ups can be spurious (a drain that finds nothing simply re-arms).
  *
  * <p>Ownership: each slice from {@link #readSlice} is retained for the caller, who writes it
@@ -34,6 +37,8 @@ import org.dmmedge.cache.store.StoredResponse;
  * {@link #close()}.
  */
 public final class FillReader implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FillReader.class);
+
   /** What the reader can do now. */
   public enum Status {
     /** Nothing new yet; the listener will be called on progress. */
@@ -179,11 +184,16 @@ public final class FillReader implements AutoCloseable {
     }
   }
 
+  /** Runs the listener once if armed; a failing listener is logged, never the writer's problem. */
   void signal() {
     if (armed.compareAndSet(true, false)) {
       Runnable current = listener;
       if (current != null) {
-        current.run();
+        try {
+          current.run();
+        } catch (RuntimeException e) {
+          log.warn("fill listener of {} failed", fill.key().key().uri(), e);
+        }
       }
     }
   }

@@ -15,7 +15,10 @@ public record Cacheability(Reason reason) {
     STORABLE,
     /** Only GET responses are stored (§3: the method must be cacheable and understood). */
     METHOD,
-    /** The status is not final, not understood, or partial content (206, 304). */
+    /**
+     * The status is not final, not understood (not registered by RFC 9110 §15, RFC 6585 or
+     * RFC 7725), or partial content (206, 304).
+     */
     STATUS,
     /** The request carried no-store (§5.2.1.5). */
     NO_STORE_REQUEST,
@@ -74,7 +77,7 @@ public record Cacheability(Reason reason) {
     if (!method.equals("GET")) {
       return of(Reason.METHOD);
     }
-    if (status < 200 || status > 599 || status == 206 || status == 304) {
+    if (!understood(status)) {
       return of(Reason.STATUS);
     }
     if (request.noStore()) {
@@ -108,6 +111,16 @@ public record Cacheability(Reason reason) {
       return of(Reason.TOO_LARGE);
     }
     return STORABLE;
+  }
+
+  /** Final statuses this cache understands and may store (§3), without 206 and 304. */
+  static boolean understood(int status) {
+    return status >= 200 && status <= 205
+        || status >= 300 && status <= 308 && status != 304 && status != 306
+        || status >= 400 && status <= 417
+        || status == 421 || status == 422 || status == 426 || status == 428 || status == 429
+        || status == 431 || status == 451
+        || status >= 500 && status <= 505 || status == 511;
   }
 
   private static Cacheability of(Reason reason) {

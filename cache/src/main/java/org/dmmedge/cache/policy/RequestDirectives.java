@@ -1,6 +1,7 @@
 package org.dmmedge.cache.policy;
 
 import java.util.List;
+import java.util.Locale;
 import org.dmmedge.cache.Headers;
 
 /**
@@ -40,7 +41,7 @@ public record RequestDirectives(
     List<String> cacheControl = requestHeaders.getAll("Cache-Control");
     if (cacheControl.isEmpty()) {
       String pragma = requestHeaders.getJoined("Pragma");
-      boolean pragmaNoCache = pragma != null && pragma.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+      boolean pragmaNoCache = pragma != null && pragma.toLowerCase(Locale.ROOT).contains("no-cache");
       return pragmaNoCache
           ? new RequestDirectives(true, false, false, ABSENT, ABSENT, ABSENT, ABSENT)
           : NONE;

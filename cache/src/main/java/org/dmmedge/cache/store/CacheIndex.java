@@ -105,13 +105,11 @@ public final class CacheIndex {
     return cache.estimatedSize();
   }
 
-  /** Body bytes of the entries present. */
+  /** Body bytes of the entries present (from the weights: no scan). */
   public long bodyBytes() {
-    long bytes = 0;
-    for (StoredResponse value : cache.asMap().values()) {
-      bytes += value.bodyLength();
-    }
-    return bytes;
+    var eviction = cache.policy().eviction().orElseThrow();
+    long entries = cache.estimatedSize();
+    return Math.max(0, eviction.weightedSize().orElse(0) - entries * ENTRY_OVERHEAD_BYTES);
   }
 
   /** Entries evicted for size since start. */

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -171,7 +173,7 @@ public final class FileBodyStore implements AutoCloseable {
     pending.put(stored.variantKey(), stored);
     try {
       writer.execute(() -> writeNow(stored, content));
-    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+    } catch (RejectedExecutionException shuttingDown) {
       pending.remove(stored.variantKey(), stored);
       content.release();
     }
@@ -229,15 +231,19 @@ public final class FileBodyStore implements AutoCloseable {
       throw new IllegalArgumentException("refreshed: not a disk entry (expected: a DiskBody)");
     }
     index.put(refreshed);
-    writer.execute(() -> {
-      try {
-        if (index.get(refreshed.variantKey()) == refreshed) {
-          writeMeta(refreshed, body.metaFile());
+    try {
+      writer.execute(() -> {
+        try {
+          if (index.get(refreshed.variantKey()) == refreshed) {
+            writeMeta(refreshed, body.metaFile());
+          }
+        } catch (IOException e) {
+          log.warn("disk tier: cannot refresh {}: {}", refreshed.key().uri(), e.toString());
         }
-      } catch (IOException e) {
-        log.warn("disk tier: cannot refresh {}: {}", refreshed.key().uri(), e.toString());
-      }
-    });
+      });
+    } catch (RejectedExecutionException closing) {
+      log.debug("disk tier closing: refresh of {} kept in memory only", refreshed.key().uri());
+    }
   }
 
   /** Removes the entry of {@code key} (and a write in progress for it); deletes its files. */
@@ -264,7 +270,7 @@ public final class FileBodyStore implements AutoCloseable {
       return true;
     } catch (TimeoutException e) {
       return false;
-    } catch (java.util.concurrent.ExecutionException impossible) {
+    } catch (ExecutionException impossible) {
       throw new IllegalStateException(impossible);
     }
   }

@@ -1,10 +1,11 @@
 package org.dmmedge.cache.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -49,8 +50,8 @@ final class MetaCodec {
       out.writeUTF(key.method());
       out.writeUTF(key.scheme());
       out.writeUTF(key.authority());
-      writeLong(out, key.pathAndQuery());
-      writeLong(out, meta.key().secondary());
+      writeText(out, key.pathAndQuery());
+      writeText(out, meta.key().secondary());
       out.writeInt(meta.varyNames().size());
       for (String name : meta.varyNames()) {
         out.writeUTF(name);
@@ -59,7 +60,7 @@ final class MetaCodec {
       out.writeInt(meta.headers().size());
       for (int i = 0; i < meta.headers().size(); i++) {
         out.writeUTF(meta.headers().name(i));
-        writeLong(out, meta.headers().value(i));
+        writeText(out, meta.headers().value(i));
       }
       out.writeLong(meta.requestTimeMillis());
       out.writeLong(meta.responseTimeMillis());
@@ -93,8 +94,8 @@ final class MetaCodec {
       if (in.readInt() != MAGIC) {
         throw new IOException("metadata: bad magic (expected: DMM1)");
       }
-      CacheKey key = new CacheKey(in.readUTF(), in.readUTF(), in.readUTF(), readLong(in));
-      VariantKey variant = new VariantKey(key, readLong(in));
+      CacheKey key = new CacheKey(in.readUTF(), in.readUTF(), in.readUTF(), readText(in));
+      VariantKey variant = new VariantKey(key, readText(in));
       int varyCount = in.readInt();
       List<String> varyNames = new ArrayList<>();
       for (int i = 0; i < varyCount; i++) {
@@ -104,7 +105,7 @@ final class MetaCodec {
       int headerCount = in.readInt();
       Headers.Builder headers = Headers.builder();
       for (int i = 0; i < headerCount; i++) {
-        headers.add(in.readUTF(), readLong(in));
+        headers.add(in.readUTF(), readText(in));
       }
       return new Meta(variant, varyNames, status, headers.build(), in.readLong(), in.readLong(),
           in.readLong());
@@ -113,17 +114,18 @@ final class MetaCodec {
     }
   }
 
-  private static void writeLong(DataOutputStream out, String value) throws IOException {
-    byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  /** Strings of any length (writeUTF stops at 64 KiB), as int length + UTF-8. */
+  private static void writeText(DataOutputStream out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     out.writeInt(utf8.length);
     out.write(utf8);
   }
 
-  private static String readLong(DataInputStream in) throws IOException {
+  private static String readText(DataInputStream in) throws IOException {
     int length = in.readInt();
     if (length < 0 || length > 1 << 20) {
       throw new IOException("metadata: string of " + length + " bytes (expected: 0..1 MiB)");
     }
-    return new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 }

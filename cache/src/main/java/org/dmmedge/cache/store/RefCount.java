@@ -20,6 +20,11 @@ public final class RefCount {
     return false;
   }
 
+  /** Drops the only reference if no other was taken; true when it did (count now zero). */
+  public boolean releaseIfOnly() {
+    return refs.compareAndSet(1, 0);
+  }
+
   /**
    * Drops one reference; true when it was the last (the owner frees its resources then).
    *

@@ -1,5 +1,6 @@
 package org.dmmedge.cache.store;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +48,7 @@ public final class VariantDirectory {
     if (variants == null) {
       return List.of(new VariantKey(key, VarySelector.NONE));
     }
-    Set<String> all = new java.util.HashSet<>(variants.secondaries());
+    Set<String> all = new HashSet<>(variants.secondaries());
     all.add(VarySelector.NONE);
     return all.stream().map(secondary -> new VariantKey(key, secondary)).toList();
   }

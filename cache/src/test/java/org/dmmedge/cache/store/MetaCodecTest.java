@@ -17,12 +17,12 @@ import org.dmmedge.cache.CacheKey;
 import org.dmmedge.cache.Headers;
 
 class MetaCodecTest {
-  @Property
+  @Property(tries = 300)
   void decodeOfEncodeIsIdentity(@ForAll("metas") MetaCodec.Meta meta) throws IOException {
     assertThat(MetaCodec.decode(MetaCodec.encode(meta))).isEqualTo(meta);
   }
 
-  @Property
+  @Property(tries = 300)
   void truncatedMetadataIsRejected(
       @ForAll("metas") MetaCodec.Meta meta, @ForAll @IntRange(min = 0, max = 400) int cut) {
     byte[] encoded = MetaCodec.encode(meta);
@@ -31,7 +31,7 @@ class MetaCodecTest {
     assertThatThrownBy(() -> MetaCodec.decode(truncated)).isInstanceOf(IOException.class);
   }
 
-  @Property
+  @Property(tries = 300)
   void anyFlippedByteIsRejected(
       @ForAll("metas") MetaCodec.Meta meta, @ForAll @IntRange(min = 0, max = 10_000) int where) {
     byte[] encoded = MetaCodec.encode(meta);

@@ -40,8 +40,10 @@ public final class CmdConfigLoader {
     root.finish();
     CmdConfig.Builder b = CmdConfig.builder();
     String transportExpected = HostPort.EXPECTED;
-    HostPort listen = r.parsed("listen", new HostPort("::", TransportConfig.DEFAULT_PORT),
-        HostPort::parse, hp -> true, transportExpected);
+    // Default: loopback, as CmdConfig's; a real CMD names its service address (no wildcard).
+    HostPort listen = r.parsed("listen", new HostPort("127.0.0.1", TransportConfig.DEFAULT_PORT),
+        HostPort::parse, hp -> !isWildcard(hp.host()), transportExpected
+            + " naming the CMD's own address (not a wildcard: MARs drop replies from another)");
     TransportConfig.Kind kind = r.choice("transport", TransportConfig.Kind.class,
         TransportConfig.Kind.UDP);
     b.mode(r.choice("mode", CmdMode.class, CmdConfig.DEFAULT_MODE));
@@ -112,6 +114,10 @@ public final class CmdConfigLoader {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(java.util.List.of(ROOT + "." + e.getMessage()));
     }
+  }
+
+  private static boolean isWildcard(String host) {
+    return host.equals("::") || host.equals("0.0.0.0") || host.equals("0:0:0:0:0:0:0:0");
   }
 
   private static byte[] hexKey(String text) {

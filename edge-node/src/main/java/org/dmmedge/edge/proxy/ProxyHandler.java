@@ -42,24 +42,24 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
   private boolean draining;
 
   /** Chooses the exchange for a request (the cache path, or a pass-through). */
-  public interface ExchangeFactory {
+  interface ExchangeFactory {
     /** Starts answering {@code request}; may throw {@link HttpStatusException}. */
     Exchange start(ChannelHandlerContext ctx, HttpRequest request, Route route,
         ClientResponse response);
   }
 
-  public ProxyHandler(ProxyServices services, ExchangeFactory exchanges) {
-    this.services = services;
-    this.exchanges = exchanges;
-  }
-
-  /** An exchange factory that answers through {@code cache}. */
-  public static ExchangeFactory cached(ProxyServices services, org.dmmedge.cache.HttpCache cache) {
-    return (ctx, request, route, response) -> {
+  /** A handler that answers every request through {@code cache}. */
+  public ProxyHandler(ProxyServices services, org.dmmedge.cache.HttpCache cache) {
+    this(services, (ctx, request, route, response) -> {
       CacheExchange exchange = new CacheExchange(ctx, request, route, services, cache, response);
       exchange.start();
       return exchange;
-    };
+    });
+  }
+
+  ProxyHandler(ProxyServices services, ExchangeFactory exchanges) {
+    this.services = services;
+    this.exchanges = exchanges;
   }
 
   @Override

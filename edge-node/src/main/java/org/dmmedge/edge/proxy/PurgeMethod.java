@@ -16,16 +16,28 @@ import org.dmmedge.cache.HttpCache;
  * The conventional {@code PURGE} method on the proxy port (as Squid and Varnish answer it):
  * removes every stored variant of the request's URL, keyed exactly as a GET of the same target
  * would be. Allowed only from configured client networks (403 otherwise); answers 200 with the
- * number of entries removed, or 404 when nothing was stored. Every other method goes to the
- * wrapped exchange factory unchanged.
+ * number of entries removed, or 404 when nothing was stored. Every other method goes through
+ * the cache as usual.
  */
 public final class PurgeMethod {
   private PurgeMethod() {}
 
   /**
+   * A connection handler answering through {@code cache}, with PURGE.
+   *
    * @param allowed whether a client address may purge
    */
-  public static ProxyHandler.ExchangeFactory around(ProxyHandler.ExchangeFactory inner,
+  public static ProxyHandler handler(ProxyServices services, HttpCache cache,
+      Predicate<InetAddress> allowed) {
+    ProxyHandler.ExchangeFactory cached = (ctx, request, route, response) -> {
+      CacheExchange exchange = new CacheExchange(ctx, request, route, services, cache, response);
+      exchange.start();
+      return exchange;
+    };
+    return new ProxyHandler(services, around(cached, cache, allowed));
+  }
+
+  static ProxyHandler.ExchangeFactory around(ProxyHandler.ExchangeFactory inner,
       HttpCache cache, Predicate<InetAddress> allowed) {
     return (ctx, request, route, response) -> {
       if (!request.method().name().equals("PURGE")) {

@@ -3,7 +3,7 @@ package org.dmmedge.edge.server;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
@@ -18,9 +18,10 @@ import org.dmmedge.edge.proxy.ProxyHandler;
 /**
  * The client-side pipeline, top to bottom: idle timeout, obs-fold guard, request decoder with
  * strict limits, decoder phase tracker, response encoder, one-message-per-read flow control,
+ * re-read on incomplete messages,
  * request guard, 100-continue, the proxy handler.
  */
-final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
   /** Request body chunks handed on at most this large. */
   private static final int MAX_CHUNK_BYTES = 64 * 1024;
 
@@ -36,7 +37,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   @Override
-  protected void initChannel(SocketChannel ch) {
+  protected void initChannel(Channel ch) {
     children.add(ch);
     DecoderPhase phase = new DecoderPhase();
     ChannelPipeline p = ch.pipeline();
@@ -53,6 +54,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast("decoder-phase", new DecoderPhaseTracker(phase));
     p.addLast("encoder", new HttpResponseEncoder());
     p.addLast("flow-control", new FlowControlHandler());
+    p.addLast("read-until-message", new ReadUntilMessageHandler());
     p.addLast("request-guard", new RequestGuard(phase));
     p.addLast("expect-continue", new HttpServerExpectContinueHandler());
     p.addLast("proxy", proxyHandlers.get());

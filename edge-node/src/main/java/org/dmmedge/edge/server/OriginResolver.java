@@ -69,20 +69,32 @@ public final class OriginResolver {
     } else {
       throw new HttpStatusException(400, "bad request target " + shorten(uri));
     }
-    HostAndPort hp = HostAndPort.parse(authority, scheme);
-    String keyAuthority = authority.toLowerCase(Locale.ROOT);
     if (mode == ProxyMode.REVERSE) {
-      Optional<URI> origin = origins.forHost(hp.host());
-      if (origin.isEmpty()) {
-        throw new HttpStatusException(404, "no origin for host " + shorten(hp.host()));
-      }
-      OriginTarget target = OriginTarget.of(origin.get());
-      checkNotSelf(target);
-      return new Route(target, pathAndQuery, target.authority(), scheme, keyAuthority);
+      return reverse(authority, pathAndQuery, scheme);
     }
+    HostAndPort hp = HostAndPort.parse(authority, scheme);
     OriginTarget target = new OriginTarget(scheme, hp.host(), hp.port());
     checkNotSelf(target);
-    return new Route(target, pathAndQuery, authority, scheme, keyAuthority);
+    return new Route(target, pathAndQuery, authority, scheme, authority.toLowerCase(Locale.ROOT));
+  }
+
+  /** Reverse mode: the Host picks the origin; without a Host (HTTP/1.0) the default one. */
+  private Route reverse(String authority, String pathAndQuery, String scheme) {
+    Optional<URI> origin;
+    String keyAuthority;
+    if (authority.isEmpty()) {
+      origin = origins.defaultOrigin();
+      keyAuthority = origin.map(u -> OriginTarget.of(u).authority()).orElse("");
+    } else {
+      origin = origins.forHost(HostAndPort.parse(authority, scheme).host());
+      keyAuthority = authority.toLowerCase(Locale.ROOT);
+    }
+    if (origin.isEmpty()) {
+      throw new HttpStatusException(404, "no origin for host " + shorten(authority));
+    }
+    OriginTarget target = OriginTarget.of(origin.get());
+    checkNotSelf(target);
+    return new Route(target, pathAndQuery, target.authority(), scheme, keyAuthority);
   }
 
   private void checkVia(List<String> via) {

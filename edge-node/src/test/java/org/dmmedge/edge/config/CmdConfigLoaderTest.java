@@ -34,6 +34,7 @@ class CmdConfigLoaderTest {
       bad duration         | 'cmd: {maxLifetime: forever, %s}'          | cmd.maxLifetime: forever
       retransmission order | 'cmd: {anchorRetransmission: {initialTimeout: 5s, maxTimeout: 1s}, %s}' | cmd.anchorRetransmission.maxTimeout: PT1S (expected: >= initialTimeout
       no associations      | 'cmd: {mode: relay}'                       | cmd.securityAssociations: none
+      wildcard address     | 'cmd: {listen: "[::]:5436", %s}'           | cmd.listen: [::]:5436 (expected: HOST:PORT
       stray top-level key  | 'cmd: {%s}\nedge: 1'                       | edge: unknown option
       """)
   void problemsNameTheField(String what, String yaml, String expected) {

@@ -93,10 +93,11 @@ public final class CmdServer implements AutoCloseable {
     if (closed) {
       return;
     }
-    sweep = scheduler.schedule(config.expirySweepInterval(), () -> worker.execute(() -> {
-      processor.expire();
+    // Rescheduled from the timer itself, so that sweeps keep their pace whatever the worker does.
+    sweep = scheduler.schedule(config.expirySweepInterval(), () -> {
+      worker.execute(processor::expire);
       scheduleSweep(processor);
-    }));
+    });
   }
 
   /** Where the mobility transport listens. */
@@ -116,6 +117,11 @@ public final class CmdServer implements AutoCloseable {
 
   public CmdMetrics metrics() {
     return metrics;
+  }
+
+  /** The metrics as the admin API serves them ({@code GET /metrics}). */
+  public String metricsText() {
+    return metrics.render(store.size());
   }
 
   @Override

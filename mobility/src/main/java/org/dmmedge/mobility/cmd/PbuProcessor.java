@@ -64,6 +64,8 @@ final class PbuProcessor {
   private final Map<InetAddress, SecurityAssociation> saByMar = new HashMap<>();
   private final Map<Ipv6Prefix, String> prefixOwner = new HashMap<>();
   private final SequenceWindow sequences = new SequenceWindow();
+  /** Proxy mode: anchors that did not acknowledge the last handover, per MN. */
+  private final Map<String, java.util.Set<InetAddress>> unconfirmed = new HashMap<>();
   private final ProxyHandover.Registry handovers;
 
   PbuProcessor(CmdConfig config, BindingStore store, CmdMetrics metrics, Outbox outbox,
@@ -120,20 +122,17 @@ final class PbuProcessor {
       return;
     }
     String mn = mnId.get();
-    replayGuard.check(mn, pbu, arrival);
+    replayGuard.verify(mn, pbu, arrival);
     OptionalInt last = sequences.accept(mn + '|' + sender.getAddress().getHostAddress(),
         pbu.sequence());
     if (last.isPresent()) {
       drop(new CodecException(Reason.OUT_OF_ORDER, "PBU for " + mn + ": sequence "
           + pbu.sequence() + " not after " + last.getAsInt()), sender);
-      // RFC 6275 §9.5.1: status 135 carries the last accepted number for resynchronisation.
-      ProxyBindingAck refusal = ProxyMessages.pba(pbu, PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW,
-          0, List.of());
-      metrics.pbaSent(refusal.status());
-      outbox.add(signedTo(sender, new ProxyBindingAck(refusal.status(), refusal.flags(),
-          last.getAsInt(), 0, refusal.options())));
+      metrics.pbaSent(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW);
+      outbox.add(signedTo(sender, ProxyMessages.outOfWindow(pbu, last.getAsInt())));
       return;
     }
+    replayGuard.record(mn, pbu);
     for (Ipv6Prefix prefix : prefixes) {
       String owner = prefixOwner.get(prefix);
       if (owner != null && !owner.equals(mn)) {
@@ -185,10 +184,18 @@ final class PbuProcessor {
       handovers.reanswer(mn, pbu, sender);
     } else if (config.mode() == CmdMode.PROXY && handover && !previous.isEmpty()) {
       handovers.start(mn, pbu, sender, units, previous, linkLayerId, lastServing,
-          (answered, to, status, anchors) -> answer(answered, to, status, units, anchors));
+          (answered, to, status, anchors) -> {
+            unconfirmed.put(mn, anchors.stream().filter(a -> !a.notified())
+                .map(PreviousAnchor::anchor).collect(java.util.stream.Collectors.toSet()));
+            answer(answered, to, status, units, anchors);
+          });
     } else {
-      answer(pbu, sender, PbaStatus.ACCEPTED, units, anchorsOf(previous, linkLayerId,
-          config.mode() == CmdMode.PROXY, lastServing));
+      java.util.Set<InetAddress> unknown = unconfirmed.getOrDefault(mn, java.util.Set.of());
+      answer(pbu, sender, PbaStatus.ACCEPTED, units, previous.stream()
+          .map(b -> new PreviousAnchor(b.anchor(), b.prefix(),
+              config.mode() == CmdMode.PROXY && !unknown.contains(b.anchor()),
+              lastServing.filter(b.anchor()::equals).isPresent(), linkLayerId))
+          .toList());
     }
   }
 
@@ -211,6 +218,7 @@ final class PbuProcessor {
     removed.forEach(b -> prefixOwner.remove(b.prefix()));
     if (kept.isEmpty()) {
       store.remove(mn);
+      unconfirmed.remove(mn);
     } else {
       store.put(new MobileNodeBindings(mn, entry.servingMar(), entry.linkLayerId(), kept));
     }
@@ -222,7 +230,7 @@ final class PbuProcessor {
           (answered, to, status, anchors) -> answer(answered, to, status, 0, anchors));
     } else {
       answer(pbu, sender, PbaStatus.ACCEPTED, 0,
-          anchorsOf(remote, entry.linkLayerId(), false, Optional.empty()));
+          unnotified(remote, entry.linkLayerId()));
     }
   }
 
@@ -245,10 +253,10 @@ final class PbuProcessor {
     }
   }
 
-  private static List<PreviousAnchor> anchorsOf(List<Binding> bindings, byte[] linkLayerId,
-      boolean notified, Optional<InetAddress> lastServing) {
-    return bindings.stream().map(b -> new PreviousAnchor(b.anchor(), b.prefix(), notified,
-        lastServing.filter(b.anchor()::equals).isPresent(), linkLayerId)).toList();
+  /** Anchors for the serving MAR to tell itself (relay-mode deregistration). */
+  private static List<PreviousAnchor> unnotified(List<Binding> bindings, byte[] linkLayerId) {
+    return bindings.stream().map(b -> new PreviousAnchor(b.anchor(), b.prefix(), false, false,
+        linkLayerId)).toList();
   }
 
   private static int indexOf(List<Binding> bindings, Ipv6Prefix prefix) {

@@ -49,6 +49,7 @@ final class ProxyHandover {
   private final List<AnchorRequest> requests = new ArrayList<>();
   private ProxyBindingUpdate pbu;
   private InetSocketAddress answerTo;
+  private int lifetimeUnits;
 
   private ProxyHandover(String mnId, ProxyBindingUpdate pbu, InetSocketAddress answerTo,
       byte[] linkLayerId, Optional<InetAddress> lastServing, Completion completion) {
@@ -114,6 +115,7 @@ final class ProxyHandover {
       }
       ProxyHandover handover = new ProxyHandover(mnId, pbu, from, linkLayerId, lastServing,
           completion);
+      handover.lifetimeUnits = lifetimeUnits;
       byMn.put(mnId, handover);
       for (Binding binding : anchors) {
         AnchorRequest request = new AnchorRequest(binding);
@@ -124,6 +126,9 @@ final class ProxyHandover {
 
     /** Takes an anchor's PBA; false if it answers no PBU of ours from that address. */
     boolean onPba(ProxyBindingAck pba, InetAddress from) {
+      if (pba.status().equals(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW)) {
+        return resynchronise(pba, from);
+      }
       ProxyHandover handover = bySequence.get(pba.sequence());
       if (handover == null) {
         return false;
@@ -139,6 +144,27 @@ final class ProxyHandover {
                 pba.status());
           }
           finishIfDone(handover);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Status 135 (RFC 6275 §9.5.1): the anchor's last accepted number from us is in the PBA
+     * (after a CMD restart our counter starts elsewhere); continue after it, at once.
+     */
+    private boolean resynchronise(ProxyBindingAck pba, InetAddress from) {
+      ProxyHandover handover = pba.mnId().map(byMn::get).orElse(null);
+      if (handover == null) {
+        return false;
+      }
+      for (AnchorRequest request : handover.requests) {
+        if (request.acknowledged == null && request.binding.anchor().equals(from)
+            && request.attempts <= policy.maxRetransmissions()) {
+          request.timer.cancel();
+          nextSequence = (pba.sequence() + 1) & 0xffff;
+          transmit(handover, request, handover.lifetimeUnits);
           return true;
         }
       }

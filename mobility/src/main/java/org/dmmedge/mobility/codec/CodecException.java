@@ -21,8 +21,6 @@ public final class CodecException extends RuntimeException {
     UNSUPPORTED_TYPE,
     /** An option whose length or content contradicts its definition. */
     BAD_OPTION,
-    /** The pseudo-header checksum does not verify (raw IPv6 only). */
-    BAD_CHECKSUM,
     /** No authentication option, an unknown SPI, a sender not owning the SPI, or a bad HMAC. */
     UNAUTHENTICATED,
     /** Timestamp outside the validity window, or one already accepted (RFC 5213 §5.5). */

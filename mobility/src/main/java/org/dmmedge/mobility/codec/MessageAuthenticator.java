@@ -18,6 +18,14 @@ import javax.crypto.spec.SecretKeySpec;
  * because the UDP transport may cross address families). Thread-safe and immutable.
  */
 public final class MessageAuthenticator {
+  /** Mac instances are not thread-safe and slow to look up: one per thread, re-keyed per use. */
+  private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  });
   private final Map<Integer, SecurityAssociation> bySpi;
 
   /** Accepts messages signed under any of {@code associations}, each from its own peer. */
@@ -29,7 +37,7 @@ public final class MessageAuthenticator {
   /** The authenticator of {@code authenticated} (checksum octets already zero) under {@code key}. */
   static byte[] hmac(byte[] key, byte[] authenticated, int length) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = MAC.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       mac.update(authenticated, 0, length);
       return mac.doFinal();

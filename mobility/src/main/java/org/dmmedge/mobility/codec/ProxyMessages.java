@@ -59,6 +59,16 @@ public final class ProxyMessages {
     return new ProxyBindingAck(status, Set.of(PbaFlag.P), pbu.sequence(), lifetimeUnits, options);
   }
 
+  /**
+   * The status 135 answer to {@code pbu}: its Sequence Number is the last one accepted, from
+   * which the sender resumes (RFC 6275 §9.5.1).
+   */
+  public static ProxyBindingAck outOfWindow(ProxyBindingUpdate pbu, int lastAccepted) {
+    ProxyBindingAck refusal = pba(pbu, PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW, 0, List.of());
+    return new ProxyBindingAck(refusal.status(), refusal.flags(), lastAccepted, 0,
+        refusal.options());
+  }
+
   /** The prefixes of a message's Home Network Prefix options. */
   public static List<Ipv6Prefix> prefixes(MobilityMessage message) {
     return message.options(HomeNetworkPrefix.class).stream().map(HomeNetworkPrefix::prefix)

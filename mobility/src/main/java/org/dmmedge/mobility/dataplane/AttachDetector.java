@@ -9,8 +9,9 @@ package org.dmmedge.mobility.dataplane;
  * on that link before ({@code mnLinkLayerId} is that address, {@code aa:bb:cc:dd:ee:ff}), and
  * an access link coming up ({@code mnLinkLayerId} is then the link's own hardware address: on
  * a point-to-point access link the link stands for the one MN behind it). Called from a data
- * plane thread; implementations must return quickly and must not call back into the data
- * plane from inside the callback's thread if that could block on it.
+ * plane thread (never from inside {@code install}, {@code remove} or the data plane's start),
+ * so an implementation may call {@link DataPlane#install} and {@link DataPlane#remove}; it
+ * should return soon, as further attaches wait for it.
  */
 @FunctionalInterface
 public interface AttachDetector {

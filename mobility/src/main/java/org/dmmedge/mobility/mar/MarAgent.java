@@ -143,12 +143,14 @@ public final class MarAgent implements AutoCloseable {
         Objects.requireNonNull(transports, "transports"));
   }
 
-  /** Runs {@code task} on the agent thread; after {@link #close()} it is dropped. */
-  private void submit(Runnable task) {
+  /** Runs {@code task} on the agent thread; false (task dropped) after {@link #close()}. */
+  private boolean submit(Runnable task) {
     try {
       executor.execute(task);
+      return true;
     } catch (RejectedExecutionException e) {
       log.debug("agent closed; dropping a late task");
+      return false;
     }
   }
 
@@ -180,14 +182,18 @@ public final class MarAgent implements AutoCloseable {
     Objects.requireNonNull(accessLink, "accessLink");
     byte[] ll = Objects.requireNonNull(linkLayerId, "linkLayerId").clone();
     CompletableFuture<Attachment> result = new CompletableFuture<>();
-    submit(() -> onAttach(mnId, accessLink, ll, result));
+    if (!submit(() -> onAttach(mnId, accessLink, ll, result))) {
+      result.completeExceptionally(new IllegalStateException("MAR agent closed"));
+    }
     return result;
   }
 
   /** MN {@code mnId} detached: deregister it and remove its state. */
   public CompletableFuture<Void> detach(String mnId) {
     CompletableFuture<Void> result = new CompletableFuture<>();
-    submit(() -> onDetach(mnId, result));
+    if (!submit(() -> onDetach(mnId, result))) {
+      result.completeExceptionally(new IllegalStateException("MAR agent closed"));
+    }
     return result;
   }
 
@@ -222,7 +228,8 @@ public final class MarAgent implements AutoCloseable {
     state.registration.ifPresent(Retransmitter.Request::cancel);
     List<Ipv6Prefix> listed = state.prefixes();
     int units = MobilityMessage.lifetimeUnits(config.lifetime());
-    state.registration = Optional.of(retransmitter.send(config.cmd(), state::nextSequence,
+    state.registration = Optional.of(retransmitter.send(state.mnId, config.cmd(),
+        state::nextSequence,
         seq -> ProxyMessages.pbu(seq, units, state.mnId, listed, handoff,
             config.accessTechnologyType(), state.linkLayerId, Optional.empty(), scheduler.now()),
         pba -> onRegistrationAnswer(state, pba),
@@ -230,12 +237,12 @@ public final class MarAgent implements AutoCloseable {
   }
 
   private void onRegistrationAnswer(MobileNodeState state, ProxyBindingAck pba) {
-    state.registration = Optional.empty();
     if (pba.status().equals(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW)) {
       state.resynchronise(pba.sequence());
-      register(state, HandoffIndicator.UNKNOWN);
+      state.registration.ifPresent(Retransmitter.Request::resend);
       return;
     }
+    state.registration = Optional.empty();
     if (!pba.status().accepted()) {
       registrationFailed(state, "the CMD refused with " + pba.status());
       return;
@@ -299,11 +306,17 @@ public final class MarAgent implements AutoCloseable {
   /** Relay mode: this MAR tells a previous anchor that the MN is here now. */
   private void tellAnchor(MobileNodeState state, PreviousAnchor anchor, int units) {
     InetSocketAddress to = new InetSocketAddress(anchor.anchor(), config.peerPort());
-    state.relayRequests.put(anchor.prefix(), retransmitter.send(to, state::nextSequence,
+    state.relayRequests.put(anchor.prefix(), retransmitter.send(state.mnId, to,
+        state::nextSequence,
         seq -> ProxyMessages.pbu(seq, units, state.mnId, List.of(anchor.prefix()),
             HandoffIndicator.UNKNOWN, config.accessTechnologyType(), state.linkLayerId,
             Optional.of(config.address()), scheduler.now()),
         pba -> {
+          if (pba.status().equals(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW)) {
+            state.resynchronise(pba.sequence());
+            state.relayRequests.get(anchor.prefix()).resend();
+            return;
+          }
           state.relayRequests.remove(anchor.prefix());
           if (!pba.status().accepted()) {
             log.warn("{}: anchor {} answered {}", state.mnId, to, pba.status());
@@ -332,7 +345,8 @@ public final class MarAgent implements AutoCloseable {
     }
     state.stopTimers();
     List<Ipv6Prefix> listed = state.prefixes();
-    state.registration = Optional.of(retransmitter.send(config.cmd(), state::nextSequence,
+    state.registration = Optional.of(retransmitter.send(state.mnId, config.cmd(),
+        state::nextSequence,
         seq -> ProxyMessages.pbu(seq, 0, mnId, listed, HandoffIndicator.UNKNOWN,
             config.accessTechnologyType(), state.linkLayerId, Optional.empty(), scheduler.now()),
         pba -> {
@@ -399,13 +413,17 @@ public final class MarAgent implements AutoCloseable {
           : PbaStatus.MISSING_HOME_NETWORK_PREFIX_OPTION, 0);
       return;
     }
-    replayGuard.check(mn, pbu, arrival);
+    replayGuard.verify(mn, pbu, arrival);
     OptionalInt last = sequences.accept(mn + '|' + sender.getAddress().getHostAddress(),
         pbu.sequence());
     if (last.isPresent()) {
-      throw new CodecException(Reason.OUT_OF_ORDER,
-          "PBU sequence " + pbu.sequence() + " not after " + last.getAsInt());
+      drops.drop(new CodecException(Reason.OUT_OF_ORDER,
+          "PBU sequence " + pbu.sequence() + " not after " + last.getAsInt()), sender);
+      transport.send(new OutgoingMessage(ProxyMessages.outOfWindow(pbu, last.getAsInt()),
+          sender, config.securityAssociation()));
+      return;
     }
+    replayGuard.record(mn, pbu);
     MobileNodeState state = nodes.get(mn);
     Ipv6Prefix prefix = listed.get(0);
     if (state == null || !state.localPrefix.equals(prefix)) {
@@ -455,13 +473,15 @@ public final class MarAgent implements AutoCloseable {
         config.securityAssociation()));
   }
 
-  /** Stops the agent; the data plane is left as it is (its owner closes it). */
+  /** Stops the agent (again: no effect); the data plane is left as it is (its owner closes it). */
   @Override
   public void close() {
-    executor.execute(() -> {
+    if (!submit(() -> {
       retransmitter.cancelAll();
       nodes.values().forEach(s -> s.refresh.cancel());
-    });
+    })) {
+      return;
+    }
     executor.shutdown();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -12,6 +12,7 @@ import java.util.function.IntSupplier;
 import org.dmmedge.mobility.RetransmissionPolicy;
 import org.dmmedge.mobility.Scheduler;
 import org.dmmedge.mobility.codec.OutgoingMessage;
+import org.dmmedge.mobility.codec.PbaStatus;
 import org.dmmedge.mobility.codec.ProxyBindingAck;
 import org.dmmedge.mobility.codec.ProxyBindingUpdate;
 import org.dmmedge.mobility.codec.SecurityAssociation;
@@ -27,6 +28,7 @@ import org.dmmedge.mobility.transport.MobilityTransport;
 final class Retransmitter {
   /** One PBU in flight. */
   final class Request {
+    private final String mnId;
     private final InetSocketAddress to;
     private final IntFunction<ProxyBindingUpdate> build;
     private final IntSupplier sequences;
@@ -37,9 +39,10 @@ final class Retransmitter {
     private Scheduler.Cancellable timer = () -> { };
     private boolean done;
 
-    private Request(InetSocketAddress to, IntSupplier sequences,
+    private Request(String mnId, InetSocketAddress to, IntSupplier sequences,
         IntFunction<ProxyBindingUpdate> build, Consumer<ProxyBindingAck> onAnswer,
         Runnable onGiveUp) {
+      this.mnId = mnId;
       this.to = to;
       this.sequences = sequences;
       this.build = build;
@@ -54,8 +57,17 @@ final class Retransmitter {
       inFlight.remove(key(to.getAddress(), sequence), this);
     }
 
-    /** Sends again at once, from {@code nextSequence} (after a status 135 resynchronisation). */
+    /**
+     * Sends again at once with the next sequence number (after a status 135
+     * resynchronisation); a request out of retransmissions gives up instead, so that two peers
+     * cannot ping-pong forever.
+     */
     void resend() {
+      if (attempts > policy.maxRetransmissions()) {
+        cancel();
+        onGiveUp.run();
+        return;
+      }
       done = false;
       transmit();
     }
@@ -65,9 +77,10 @@ final class Retransmitter {
       sequence = sequences.getAsInt();
       attempts++;
       inFlight.put(key(to.getAddress(), sequence), this);
-      transport.send(new OutgoingMessage(build.apply(sequence), to, signer));
+      // The timer first: whoever sees the datagram may already move the (manual) clock.
       timer.cancel();
       timer = scheduler.schedule(policy.timeout(attempts), () -> executor.execute(this::timedOut));
+      transport.send(new OutgoingMessage(build.apply(sequence), to, signer));
     }
 
     private void timedOut() {
@@ -100,10 +113,10 @@ final class Retransmitter {
   }
 
   /** Sends the PBU {@code build} makes and keeps it in flight until answered or given up. */
-  Request send(InetSocketAddress to, IntSupplier sequences,
+  Request send(String mnId, InetSocketAddress to, IntSupplier sequences,
       IntFunction<ProxyBindingUpdate> build, Consumer<ProxyBindingAck> onAnswer,
       Runnable onGiveUp) {
-    Request request = new Request(to, sequences, build, onAnswer, onGiveUp);
+    Request request = new Request(mnId, to, sequences, build, onAnswer, onGiveUp);
     request.transmit();
     return request;
   }
@@ -114,6 +127,12 @@ final class Retransmitter {
    */
   boolean answer(InetAddress from, ProxyBindingAck pba) {
     Request request = inFlight.get(key(from, pba.sequence()));
+    if (request == null && pba.status().equals(PbaStatus.SEQUENCE_NUMBER_OUT_OF_WINDOW)) {
+      // Status 135 carries the peer's last accepted number, not ours: match by MN and peer.
+      request = inFlight.values().stream()
+          .filter(r -> r.to.getAddress().equals(from) && pba.mnId().equals(Optional.of(r.mnId)))
+          .findFirst().orElse(null);
+    }
     if (request == null) {
       return false;
     }

@@ -62,7 +62,7 @@ final class PcapWriter {
     return ip.array();
   }
 
-  private static int checksum(Inet6Address src, Inet6Address dst, int protocol, byte[] data) {
+  static int checksum(Inet6Address src, Inet6Address dst, int protocol, byte[] data) {
     ByteBuffer pseudo = ByteBuffer.allocate(40 + data.length + (data.length & 1));
     pseudo.put(src.getAddress()).put(dst.getAddress()).putInt(data.length).putInt(protocol)
         .put(data);

@@ -75,6 +75,18 @@ class TsharkDecodeIT {
     assertThat(fields).containsExactly("135|5|" + expected + "|4660");
   }
 
+  @Test
+  void pcapChecksumsAreGoodForWiresharkAndAgreeWithMhChecksum() throws Exception {
+    // Wireshark validates the UDP checksum the pcap writer computed its own way ...
+    List<String> udp = tshark("-o", "udp.check_checksum:TRUE", "-Y", "frame.number == 1",
+        "-T", "fields", "-e", "udp.checksum.status");
+    assertThat(udp).containsExactly("1");
+    // ... and that independent routine agrees with MhChecksum on the raw MH packet.
+    byte[] mh = MobilityMessageEncoder.toBytes(CodecFixtures.pba(), null);
+    int independent = PcapWriter.checksum(CMD, MAR, 135, mh);
+    assertThat(MhChecksum.compute(CMD, MAR, mh)).isEqualTo(independent);
+  }
+
   private static List<String> tshark(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("/usr/bin/tshark", "-n", "-r", pcap.toString()));
     command.addAll(List.of(args));

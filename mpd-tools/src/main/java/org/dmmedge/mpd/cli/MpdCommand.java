@@ -1,5 +1,6 @@
 package org.dmmedge.mpd.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -10,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.dmmedge.mpd.MpdException;
 import org.dmmedge.mpd.model.Mpd;
 import org.dmmedge.mpd.model.RepresentationContext;
-import org.dmmedge.mpd.parse.MpdParseException;
+import org.dmmedge.mpd.parse.MpdParser;
 import org.dmmedge.mpd.segment.SegmentEnumerator;
 import org.dmmedge.mpd.segment.SegmentSequence;
 import picocli.CommandLine;
@@ -94,7 +95,8 @@ public final class MpdCommand implements Runnable {
 
   /** {@code mpd check}: every problem with its line; exit 1 when there is one. */
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Check an MPD: print every problem with its line number; exit 1 if any.")
+      description = {"Check an MPD: print every problem with its line number; exit 1 if any.",
+          "Tolerated departures from the standard are printed as warnings (exit 0)."})
   static final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -107,20 +109,24 @@ public final class MpdCommand implements Runnable {
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       Instant instant = at.instant(spec);
-      Mpd mpd;
+      MpdParser.CheckResult result;
       try {
-        mpd = MpdSource.load(source, Optional.empty());
-      } catch (MpdParseException e) {
-        e.problems().forEach(out::println);
-        out.println(source + ": invalid (" + e.problems().size() + " problem"
-            + (e.problems().size() == 1 ? "" : "s") + ")");
-        out.flush();
-        return 1;
+        MpdSource.Document d = MpdSource.read(source, Optional.empty());
+        result = new MpdParser().check(new ByteArrayInputStream(d.body()), Optional.of(d.url()));
       } catch (IOException | UncheckedIOException e) {
         out.println(source + ": " + e.getMessage());
         out.flush();
         return 1;
       }
+      result.warnings().forEach(w -> out.println("warning: " + w));
+      if (result.mpd().isEmpty()) {
+        result.problems().forEach(out::println);
+        out.println(source + ": invalid (" + result.problems().size() + " problem"
+            + (result.problems().size() == 1 ? "" : "s") + ")");
+        out.flush();
+        return 1;
+      }
+      Mpd mpd = result.mpd().get();
       int problems = 0;
       long segments = 0;
       SegmentEnumerator enumerator = new SegmentEnumerator();
@@ -139,7 +145,8 @@ public final class MpdCommand implements Runnable {
       } else {
         out.println(source + ": valid (" + mpd.type().name().toLowerCase() + ", "
             + mpd.periods().size() + " periods, " + reps.size() + " representations, "
-            + segments + " segments)");
+            + segments + " segments" + (result.warnings().isEmpty() ? ""
+            : ", " + result.warnings().size() + " warnings") + ")");
       }
       out.flush();
       return problems > 0 ? 1 : 0;

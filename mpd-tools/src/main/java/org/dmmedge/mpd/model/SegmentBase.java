@@ -14,7 +14,8 @@ public record SegmentBase(
     long presentationTimeOffset,
     Optional<ByteRange> indexRange,
     Optional<UrlRange> initialization,
-    Optional<UrlRange> representationIndex)
+    Optional<UrlRange> representationIndex,
+    double availabilityTimeOffset)
     implements SegmentInfo {
   public SegmentBase {
     Objects.requireNonNull(indexRange, "indexRange");

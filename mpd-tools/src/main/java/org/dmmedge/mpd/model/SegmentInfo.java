@@ -11,4 +11,11 @@ public sealed interface SegmentInfo permits SegmentBase, SegmentList, SegmentTem
 
   /** Media time (ticks) that maps to the start of the Period ({@code @presentationTimeOffset}). */
   long presentationTimeOffset();
+
+  /**
+   * {@code @availabilityTimeOffset} in seconds (0 when absent, infinite for {@code INF}):
+   * segments of a live MPD become available that much earlier (low-latency chunked
+   * delivery). The BaseURLs' offsets are added to it (§5.3.9.5.3).
+   */
+  double availabilityTimeOffset();
 }

@@ -16,7 +16,8 @@ public record SegmentList(
     long startNumber,
     Optional<UrlRange> initialization,
     List<SegmentUrl> segmentUrls,
-    Optional<SegmentTimeline> timeline)
+    Optional<SegmentTimeline> timeline,
+    double availabilityTimeOffset)
     implements SegmentInfo {
   public SegmentList {
     Objects.requireNonNull(duration, "duration");

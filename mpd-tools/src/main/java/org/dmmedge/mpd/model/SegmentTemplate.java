@@ -20,7 +20,8 @@ public record SegmentTemplate(
     long startNumber,
     OptionalLong endNumber,
     Optional<SegmentTimeline> timeline,
-    Optional<UrlRange> initializationElement)
+    Optional<UrlRange> initializationElement,
+    double availabilityTimeOffset)
     implements SegmentInfo {
   public SegmentTemplate {
     Objects.requireNonNull(media, "media");

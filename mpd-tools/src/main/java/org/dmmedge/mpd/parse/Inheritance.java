@@ -38,7 +38,7 @@ final class Inheritance {
       }
     }
     if (kind == null) {
-      return new SegmentBase(1, 0, Optional.empty(), Optional.empty(), Optional.empty());
+      return new SegmentBase(1, 0, Optional.empty(), Optional.empty(), Optional.empty(), 0);
     }
     SegmentDecl.Kind k = kind;
     List<SegmentDecl> chain = levels.stream().map(l -> l.get(k)).filter(d -> d != null).toList();
@@ -48,12 +48,13 @@ final class Inheritance {
     OptionalLong duration = optionalLong(pick(chain, d -> d.duration));
     Optional<SegmentTimeline> timeline =
         pick(chain, d -> d.timeline).map(SegmentTimeline::new);
+    double ato = pick(chain, d -> d.availabilityTimeOffset).orElse(0.0);
     return switch (kind) {
       case BASE -> new SegmentBase(timescale, pto, pick(chain, d -> d.indexRange),
-          pick(chain, d -> d.initializationElement), pick(chain, d -> d.representationIndex));
+          pick(chain, d -> d.initializationElement), pick(chain, d -> d.representationIndex), ato);
       case LIST -> new SegmentList(timescale, pto, duration, startNumber,
           pick(chain, d -> d.initializationElement),
-          pick(chain, d -> d.segmentUrls).orElse(List.of()), timeline);
+          pick(chain, d -> d.segmentUrls).orElse(List.of()), timeline, ato);
       case TEMPLATE -> {
         OptionalLong endNumber = optionalLong(pick(chain, d -> d.endNumber));
         if (endNumber.isPresent() && endNumber.getAsLong() < startNumber - 1) {
@@ -62,7 +63,7 @@ final class Inheritance {
         }
         yield new SegmentTemplate(pick(chain, d -> d.media), pick(chain, d -> d.initialization),
             pick(chain, d -> d.index), timescale, pto, duration, startNumber, endNumber, timeline,
-            pick(chain, d -> d.initializationElement));
+            pick(chain, d -> d.initializationElement), ato);
       }
     };
   }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
@@ -67,6 +69,10 @@ public final class MpdParser {
   public Mpd parse(InputStream in, Optional<String> documentUrl) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(documentUrl, "documentUrl");
+    return parse(in, documentUrl, new ArrayList<>());
+  }
+
+  private Mpd parse(InputStream in, Optional<String> documentUrl, List<Problem> warnings) {
     XMLStreamReader xml = null;
     MpdReader reader = null;
     try {
@@ -76,6 +82,9 @@ public final class MpdParser {
     } catch (XMLStreamException e) {
       throw fatal(e, reader);
     } finally {
+      if (reader != null) {
+        warnings.addAll(reader.warnings());
+      }
       if (xml != null) {
         try {
           xml.close();
@@ -83,6 +92,32 @@ public final class MpdParser {
           // Closing a reader over an in-memory or already failed stream cannot lose data.
         }
       }
+    }
+  }
+
+  /**
+   * What {@link #check} found: the MPD when it is usable, the problems that make it unusable
+   * and the tolerated departures from the standard (absent {@code Representation@id} or
+   * {@code @bandwidth}, a last Period starting after the presentation's end).
+   */
+  public record CheckResult(Optional<Mpd> mpd, List<Problem> problems, List<Problem> warnings) {
+    public CheckResult {
+      Objects.requireNonNull(mpd, "mpd");
+      problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Parses and reports instead of throwing: what {@code mpd check} shows. */
+  public CheckResult check(InputStream in, Optional<String> documentUrl) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(documentUrl, "documentUrl");
+    List<Problem> warnings = new ArrayList<>();
+    try {
+      Mpd mpd = parse(in, documentUrl, warnings);
+      return new CheckResult(Optional.of(mpd), List.of(), warnings);
+    } catch (MpdParseException e) {
+      return new CheckResult(Optional.empty(), e.problems(), warnings);
     }
   }
 

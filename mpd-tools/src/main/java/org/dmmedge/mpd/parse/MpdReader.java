@@ -9,9 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -43,11 +41,17 @@ final class MpdReader {
 
   private final XMLStreamReader xml;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
   private String xlinkPrefix = "xlink";
   private String current = "XML";
 
   MpdReader(XMLStreamReader xml) {
     this.xml = xml;
+  }
+
+  /** Departures from the standard that were tolerated (what real players also accept). */
+  List<Problem> warnings() {
+    return warnings;
   }
 
   /** The element being read, for messages about XML errors. */
@@ -66,11 +70,11 @@ final class MpdReader {
       problems.add(new Problem(a.line, a.element, "", "", "the root element MPD"));
       throw new MpdParseException(problems);
     }
-    a.raw.forEach((name, value) -> {
-      if (name.startsWith("xmlns:") && value.equals(XLINK_NS)) {
-        xlinkPrefix = name.substring("xmlns:".length());
+    for (int i = 0; i < a.names.length; i++) {
+      if (a.names[i].startsWith("xmlns:") && a.values[i].equals(XLINK_NS)) {
+        xlinkPrefix = a.names[i].substring("xmlns:".length());
       }
-    });
+    }
     String typeText = a.string("type").orElse("static");
     MpdType type = switch (typeText) {
       case "static" -> MpdType.STATIC;
@@ -134,9 +138,12 @@ final class MpdReader {
           duration = starts[i + 1].minus(starts[i]);
         } else if (i + 1 == n && presentationDuration.isPresent()
             && (p.duration == null || presentationDuration.get().compareTo(starts[i]) >= 0)) {
+          duration = presentationDuration.get().minus(starts[i]);
+        } else if (i + 1 == n && presentationDuration.isPresent()) {
           // Real MPDs (go-dash fixtures) declare a presentation shorter than the sum of their
           // Periods; then the last Period's own @duration is the better answer.
-          duration = presentationDuration.get().minus(starts[i]);
+          warnings.add(new Problem(p.line, "Period", "start", starts[i].toString(),
+              "before MPD@mediaPresentationDuration " + presentationDuration.get()));
         }
         if (duration != null && duration.isNegative()) {
           problems.add(new Problem(p.line, "Period", "start", starts[i].toString(),
@@ -238,6 +245,13 @@ final class MpdReader {
       // absent id is "" (it only matters to $RepresentationID$), an absent bandwidth is 0.
       Optional<String> id = attrs.string("id");
       OptionalLong bandwidth = attrs.unsigned("bandwidth", 0, Long.MAX_VALUE);
+      if (id.isEmpty()) {
+        warnings.add(new Problem(attrs.line, "Representation", "id", "", "an identifier"));
+      }
+      if (attrs.get("bandwidth") == null) {
+        warnings.add(new Problem(attrs.line, "Representation", "bandwidth", "",
+            "bits per second"));
+      }
       return new Representation(id.orElse(""), bandwidth.orElse(0),
           attrs.integer("width").isPresent() ? attrs.integer("width") : s.integer("width"),
           attrs.integer("height").isPresent() ? attrs.integer("height") : s.integer("height"),
@@ -292,6 +306,9 @@ final class MpdReader {
     d.timescale = box(a.unsigned("timescale", 1, UINT_MAX));
     d.presentationTimeOffset = box(a.unsigned("presentationTimeOffset", 0, Long.MAX_VALUE));
     d.indexRange = a.byteRange("indexRange").orElse(null);
+    if (a.get("availabilityTimeOffset") != null) {
+      d.availabilityTimeOffset = a.offset("availabilityTimeOffset");
+    }
     if (d.kind != SegmentDecl.Kind.BASE) {
       d.duration = box(a.unsigned("duration", 1, UINT_MAX));
       d.startNumber = box(a.unsigned("startNumber", 0, UINT_MAX));
@@ -330,7 +347,7 @@ final class MpdReader {
       OptionalLong t = a.unsigned("t", 0, Long.MAX_VALUE);
       OptionalLong d = a.unsigned("d", 1, Long.MAX_VALUE);
       OptionalLong r = a.signed("r", -1, Long.MAX_VALUE);
-      if (d.isEmpty() && !a.raw.containsKey("d")) {
+      if (d.isEmpty() && a.get("d") == null) {
         a.problem("d", "", "a duration in ticks > 0");
       }
       if (d.isPresent()) {
@@ -360,7 +377,7 @@ final class MpdReader {
     if (text.isEmpty()) {
       a.problem("", "", "a URL as the element text");
     }
-    return new BaseUrl(text, a.string("serviceLocation"));
+    return new BaseUrl(text, a.string("serviceLocation"), a.offset("availabilityTimeOffset"));
   }
 
   // ---- StAX plumbing ----
@@ -417,15 +434,17 @@ final class MpdReader {
   }
 
   private Attrs attrs() {
-    Map<String, String> raw = new HashMap<>();
-    for (int i = 0; i < xml.getAttributeCount(); i++) {
+    int n = xml.getAttributeCount();
+    String[] names = new String[n];
+    String[] values = new String[n];
+    for (int i = 0; i < n; i++) {
       String prefix = xml.getAttributePrefix(i);
       String local = xml.getAttributeLocalName(i);
-      String name = prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
-      raw.put(name, xml.getAttributeValue(i));
+      names[i] = prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
+      values[i] = xml.getAttributeValue(i);
     }
     current = localName(xml.getLocalName());
-    return new Attrs(current, xml.getLocation().getLineNumber(), raw);
+    return new Attrs(current, xml.getLocation().getLineNumber(), names, values);
   }
 
   private static Long box(OptionalLong v) {
@@ -436,12 +455,24 @@ final class MpdReader {
   private final class Attrs {
     final String element;
     final int line;
-    final Map<String, String> raw;
+    final String[] names;
+    final String[] values;
 
-    Attrs(String element, int line, Map<String, String> raw) {
+    Attrs(String element, int line, String[] names, String[] values) {
       this.element = element;
       this.line = line;
-      this.raw = raw;
+      this.names = names;
+      this.values = values;
+    }
+
+    /** The value of an attribute, or null (elements have a handful: a scan beats a map). */
+    String get(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return values[i];
+        }
+      }
+      return null;
     }
 
     void problem(String attribute, String value, String expected) {
@@ -449,7 +480,7 @@ final class MpdReader {
     }
 
     Optional<String> string(String name) {
-      return Optional.ofNullable(raw.get(name));
+      return Optional.ofNullable(get(name));
     }
 
     OptionalLong unsigned(String name, long min, long max) {
@@ -457,7 +488,7 @@ final class MpdReader {
     }
 
     OptionalLong signed(String name, long min, long max) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v == null) {
         return OptionalLong.empty();
       }
@@ -480,7 +511,7 @@ final class MpdReader {
     }
 
     Optional<Duration> duration(String name) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v == null) {
         return Optional.empty();
       }
@@ -493,7 +524,7 @@ final class MpdReader {
     }
 
     Optional<Instant> dateTime(String name) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v == null) {
         return Optional.empty();
       }
@@ -509,8 +540,29 @@ final class MpdReader {
       }
     }
 
+    /** A non-negative xs:double of seconds or {@code INF}; 0 when absent or bad. */
+    double offset(String name) {
+      String v = get(name);
+      if (v == null) {
+        return 0;
+      }
+      if (v.trim().equals("INF")) {
+        return Double.POSITIVE_INFINITY;
+      }
+      try {
+        double d = Double.parseDouble(v.trim());
+        if (d >= 0 && !Double.isNaN(d) && !Double.isInfinite(d)) {
+          return d;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problem(name, v, "seconds >= 0 or INF");
+      return 0;
+    }
+
     Optional<ByteRange> byteRange(String name) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v == null) {
         return Optional.empty();
       }
@@ -523,7 +575,7 @@ final class MpdReader {
     }
 
     Optional<String> template(String name) {
-      String v = raw.get(name);
+      String v = get(name);
       if (v != null) {
         try {
           TemplateExpander.compile(v);
@@ -536,12 +588,12 @@ final class MpdReader {
     }
 
     Optional<XLink> xlink() {
-      String href = raw.get(xlinkPrefix + ":href");
+      String href = get(xlinkPrefix + ":href");
       if (href == null) {
         return Optional.empty();
       }
       return Optional.of(new XLink(href.trim(),
-          Optional.ofNullable(raw.get(xlinkPrefix + ":actuate")).orElse("onRequest")));
+          Optional.ofNullable(get(xlinkPrefix + ":actuate")).orElse("onRequest")));
     }
   }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * One thing wrong with an MPD, located: {@code "line 12: SegmentTemplate@timescale: 0
  * (expected: > 0)"}.
  *
- * @param line 1-based line of the element (its start tag), 0 when unknown
+ * @param line 1-based line of the element's start tag (its last line when the tag spans
+ *     several), 0 when unknown
  * @param element the element's name
  * @param attribute the attribute's name, empty when the problem is the element itself
  * @param value the offending value as written, empty when it is missing

@@ -21,6 +21,7 @@ final class SegmentDecl {
   Long duration;
   Long startNumber;
   Long endNumber;
+  Double availabilityTimeOffset;
   String media;
   String index;
   String initialization;

@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import org.dmmedge.mpd.model.ByteRange;
 
@@ -28,15 +29,28 @@ public final class HttpFetcher {
   private final PlaybackClock clock;
   private final Duration timeout;
 
+  /** A fetcher with its own client (HTTP/1.1, redirects followed, the proxy if given). */
   public HttpFetcher(Optional<URI> proxy, Duration timeout, PlaybackClock clock) {
+    this(client(proxy, timeout), timeout, clock);
+  }
+
+  /**
+   * A fetcher over a shared client: a load harness running many players shares one
+   * {@link HttpClient} (and its connection pool and selector thread) between them.
+   */
+  public HttpFetcher(HttpClient client, Duration timeout, PlaybackClock clock) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  private static HttpClient client(Optional<URI> proxy, Duration timeout) {
     HttpClient.Builder b = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(timeout);
     proxy.ifPresent(p -> b.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))));
-    this.client = b.build();
-    this.clock = clock;
-    this.timeout = timeout;
+    return b.build();
   }
 
   /**
@@ -46,7 +60,13 @@ public final class HttpFetcher {
    */
   public Response get(String url, Optional<ByteRange> range, boolean keepBody)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(url + ": not a valid URI (" + e.getMessage() + ")", e);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
     range.ifPresent(r -> request.header("Range", r.toHttpRange()));
     long start = clock.nanoTime();
     HttpResponse<InputStream> response =

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.dmmedge.mpd.MpdException;
@@ -18,16 +19,19 @@ import org.dmmedge.mpd.model.Period;
 import org.dmmedge.mpd.model.Representation;
 import org.dmmedge.mpd.model.RepresentationContext;
 import org.dmmedge.mpd.parse.MpdParser;
+import org.dmmedge.mpd.segment.PreparedSegments;
 import org.dmmedge.mpd.segment.SegmentEnumerator;
 import org.dmmedge.mpd.segment.SegmentRef;
 import org.dmmedge.mpd.segment.SegmentSequence;
 
 /**
  * A DASH client that measures quality of experience: fetches the MPD, plays the video
- * AdaptationSet of each Period in turn (the first AdaptationSet when none is video; audio and
- * text are not fetched), starting at the lowest bitrate and adapting with {@link AbrPolicy},
- * and keeps a {@link BufferModel} in real time: it fills the buffer up to the target, then
- * waits while playback drains it, exactly as a player would.
+ * AdaptationSet of each Period in turn (the first AdaptationSet when none is video), starting
+ * at the lowest bitrate and adapting with {@link AbrPolicy}, and the audio (the
+ * lowest-bandwidth Representation of the first audio AdaptationSet; text is not fetched),
+ * interleaved so that the track with less media buffered goes next. It keeps a
+ * {@link BufferModel} in real time, credited with what both tracks hold: it fills the buffer
+ * up to the target, then waits while playback drains it, as a player would.
  *
  * <p>Live MPDs start at the live window's playback point and wait for segments to become
  * available (re-fetching the MPD when none appears; giving up after {@link #LIVE_PATIENCE}).
@@ -46,12 +50,21 @@ public final class PlayerEmulator {
   private final PlaybackClock clock;
   private final HttpFetcher http;
   private final MpdParser parser = new MpdParser();
-  private final SegmentEnumerator enumerator = new SegmentEnumerator();
+  /** Unbounded: the player reads a few segments of a window, never lists one. */
+  private final SegmentEnumerator enumerator = new SegmentEnumerator(Long.MAX_VALUE);
 
   public PlayerEmulator(PlayerConfig config, PlaybackClock clock) {
+    this(config, clock, new HttpFetcher(config.proxy(), config.requestTimeout(), clock));
+  }
+
+  /**
+   * A player over a given fetcher (a shared client for many players; {@code config.proxy()}
+   * is then the fetcher's business).
+   */
+  public PlayerEmulator(PlayerConfig config, PlaybackClock clock, HttpFetcher http) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.http = new HttpFetcher(config.proxy(), config.requestTimeout(), clock);
+    this.http = Objects.requireNonNull(http, "http");
   }
 
   /**
@@ -68,14 +81,13 @@ public final class PlayerEmulator {
         ? Duration.between(mpd.availabilityStartTime().orElseThrow(),
             mpd.liveWindow(clock.instant()).playbackPoint())
         : Duration.ZERO;
-    for (int p = 0; p < mpd.periods().size() && run.played.compareTo(limit) < 0; p++) {
-      Optional<Duration> periodEnd = mpd.periods().get(p).end();
-      if (periodEnd.isPresent() && periodEnd.get().compareTo(position) <= 0) {
-        continue;
+    while (run.played.compareTo(limit) < 0) {
+      OptionalInt period = periodAt(run.mpd, position);
+      if (period.isEmpty()) {
+        break;
       }
-      Optional<Duration> end = run.playPeriod(mpd, p, position, limit);
-      mpd = run.mpd;
-      if (end.isEmpty()) {
+      Optional<Duration> end = run.playPeriod(period.getAsInt(), position, limit);
+      if (end.isEmpty() || end.get().compareTo(position) <= 0) {
         break;
       }
       position = end.get();
@@ -96,7 +108,85 @@ public final class PlayerEmulator {
     long bytes;
     int switches;
     Duration played = Duration.ZERO;
-    String lastRepresentation;
+    long lastBandwidth = -1;
+    /** Media downloaded in this Period per track, and how much of it the buffer holds. */
+    long videoBuffered;
+    long audioBuffered;
+    long credited;
+    boolean audioActive;
+
+    /** Playback needs both tracks: the buffer grows by what both have downloaded. */
+    void startPeriod(boolean withAudio) {
+      credit();
+      videoBuffered = 0;
+      audioBuffered = 0;
+      credited = 0;
+      audioActive = withAudio;
+    }
+
+    void credit() {
+      long both = audioActive ? Math.min(videoBuffered, audioBuffered) : videoBuffered;
+      if (both > credited) {
+        buffer.append(both - credited, clock.nanoTime());
+        credited = both;
+      }
+    }
+
+    /** The audio track of a Period: its lowest-bandwidth Representation, prepared once. */
+    private final class Audio {
+      final RepresentationContext context;
+      final PreparedSegments segments;
+
+      Audio(RepresentationContext context, PreparedSegments segments) {
+        this.context = context;
+        this.segments = segments;
+      }
+
+      /** Downloads the audio segment after {@code position}; its end, or empty when none. */
+      Optional<Duration> fetchAfter(Duration position) throws InterruptedException {
+        SegmentSequence seq;
+        try {
+          seq = segments.at(Optional.of(clock.instant()));
+        } catch (MpdException e) {
+          errors.add(context + ": " + e.getMessage());
+          return Optional.empty();
+        }
+        OptionalLong i = seq.firstEndingAfter(position.plus(EPSILON));
+        if (i.isEmpty()) {
+          return Optional.empty();
+        }
+        SegmentRef segment = seq.get(i.getAsLong());
+        Representation rep = context.representation();
+        if (seq.initialization().isPresent()
+            && initialized.add(seq.initialization().get().toLine())) {
+          download(seq.initialization().get(), "init", rep);
+        }
+        if (download(segment, "audio", rep)) {
+          audioBuffered += segment.duration().toNanos();
+          credit();
+        }
+        return Optional.of(segment.start().plus(segment.duration()));
+      }
+    }
+
+    private Audio audio(Mpd mpd, int periodIndex) {
+      Period period = mpd.periods().get(periodIndex);
+      Optional<RepresentationContext> rep = period.adaptationSets().stream()
+          .filter(a -> a.kind().equals("audio") && !a.representations().isEmpty()).findFirst()
+          .flatMap(a -> a.representations().stream()
+              .min(Comparator.comparingLong(Representation::bandwidth))
+              .map(r -> new RepresentationContext(mpd, periodIndex, period, a, r)));
+      if (rep.isEmpty() || ladder(mpd, periodIndex).contains(rep.get())) {
+        return null;
+      }
+      try {
+        return new Audio(rep.get(), enumerator.prepare(rep.get(),
+            SegmentEnumerator.baseUrl(rep.get())));
+      } catch (MpdException e) {
+        errors.add(rep.get() + ": " + e.getMessage());
+        return null;
+      }
+    }
 
     Run(String mpdUrl, long startNanos) {
       this.mpdUrl = mpdUrl;
@@ -118,28 +208,44 @@ public final class PlayerEmulator {
       }
     }
 
-    /** Plays one Period from {@code position}; the position reached, or empty to stop. */
-    Optional<Duration> playPeriod(Mpd current, int periodIndex, Duration position,
-        Duration limit) throws InterruptedException {
-      List<RepresentationContext> ladder = ladder(current, periodIndex);
-      if (ladder.isEmpty()) {
+    /**
+     * Plays one Period from {@code position}; the position reached (the Period end when it
+     * ran out of segments), or empty to stop.
+     */
+    Optional<Duration> playPeriod(int periodIndex, Duration position, Duration limit)
+        throws InterruptedException {
+      Ladder ladder = new Ladder(mpd, periodIndex);
+      if (ladder.contexts.isEmpty()) {
         errors.add("Period " + periodIndex + ": no Representation to play");
-        return current.periods().get(periodIndex).end();
+        return mpd.periods().get(periodIndex).end();
       }
-      List<Long> bandwidths = ladder.stream().map(c -> c.representation().bandwidth()).toList();
-      int choice = 0;
+      int choice = ladder.closestTo(lastBandwidth);
       Duration waited = Duration.ZERO;
+      Audio audio = config.audio() ? audio(mpd, periodIndex) : null;
+      Duration audioPosition = position;
+      startPeriod(audio != null);
       while (played.compareTo(limit) < 0) {
         waitForRoom();
-        choice = abr.choose(bandwidths, choice, buffer.levelNanos());
-        RepresentationContext ctx = ladder.get(choice);
-        SegmentSequence seq = enumerate(ctx);
+        if (audio != null && audioBuffered < videoBuffered) {
+          Optional<Duration> next = audio.fetchAfter(audioPosition);
+          if (next.isPresent()) {
+            audioPosition = next.get();
+            continue;
+          }
+          if (!mpd.isDynamic()) {
+            audio = null; // the audio of this Period is complete
+            audioActive = false;
+            credit();
+          }
+        }
+        choice = abr.choose(ladder.bandwidths, choice, buffer.levelNanos());
+        SegmentSequence seq = ladder.window(choice);
         if (seq == null) {
           return Optional.empty();
         }
         OptionalLong i = seq.firstEndingAfter(position.plus(EPSILON));
         if (i.isEmpty()) {
-          Optional<Duration> end = ctx.period().end();
+          Optional<Duration> end = ladder.contexts.get(choice).period().end();
           if (!mpd.isDynamic() || (end.isPresent() && end.get().compareTo(position) <= 0)) {
             return end.isPresent() ? end : Optional.of(position);
           }
@@ -151,38 +257,83 @@ public final class PlayerEmulator {
           buffer.advance(clock.nanoTime());
           waited = waited.plus(LIVE_POLL);
           fetchMpd();
-          ladder = ladder(mpd, Math.min(periodIndex, mpd.periods().size() - 1));
-          if (ladder.isEmpty()) {
+          // The refreshed MPD may have dropped or added Periods: find ours by time again.
+          OptionalInt again = periodAt(mpd, position);
+          if (again.isEmpty()) {
             return Optional.empty();
           }
-          choice = Math.min(choice, ladder.size() - 1);
+          ladder = new Ladder(mpd, again.getAsInt());
+          if (ladder.contexts.isEmpty()) {
+            return Optional.empty();
+          }
+          choice = ladder.closestTo(ladder.bandwidths.get(Math.min(choice,
+              ladder.bandwidths.size() - 1)));
           continue;
         }
         waited = Duration.ZERO;
         SegmentRef segment = seq.get(i.getAsLong());
-        Representation rep = ctx.representation();
-        String initKey = periodIndex + "/" + rep.id() + "/" + rep.bandwidth();
-        if (seq.initialization().isPresent() && initialized.add(initKey)) {
-          download(seq.initialization().get(), "init", rep, false);
+        Representation rep = ladder.contexts.get(choice).representation();
+        if (seq.initialization().isPresent()
+            && initialized.add(seq.initialization().get().toLine())) {
+          download(seq.initialization().get(), "init", rep);
         }
-        if (lastRepresentation != null && !lastRepresentation.equals(initKey)) {
+        if (lastBandwidth >= 0 && lastBandwidth != rep.bandwidth()) {
           switches++;
         }
-        lastRepresentation = initKey;
-        if (download(segment, "media", rep, true)) {
+        lastBandwidth = rep.bandwidth();
+        if (download(segment, "media", rep)) {
+          abr.record(downloads.get(downloads.size() - 1).bytes(),
+              downloads.get(downloads.size() - 1).downloadTime().toNanos());
           played = played.plus(segment.duration());
+          videoBuffered += segment.duration().toNanos();
+          credit();
         }
         position = segment.start().plus(segment.duration());
       }
       return Optional.empty();
     }
 
-    private SegmentSequence enumerate(RepresentationContext ctx) {
-      try {
-        return enumerator.enumerate(ctx, Optional.of(clock.instant()));
-      } catch (MpdException e) {
-        errors.add(ctx + ": " + e.getMessage());
-        return null;
+    /** The Representations to choose from in a Period, ascending bandwidth, prepared once. */
+    private final class Ladder {
+      final List<RepresentationContext> contexts;
+      final List<Long> bandwidths;
+      final List<PreparedSegments> prepared = new ArrayList<>();
+
+      Ladder(Mpd mpd, int periodIndex) {
+        contexts = ladder(mpd, periodIndex);
+        bandwidths = contexts.stream().map(c -> c.representation().bandwidth()).toList();
+        for (RepresentationContext c : contexts) {
+          try {
+            prepared.add(enumerator.prepare(c, SegmentEnumerator.baseUrl(c)));
+          } catch (MpdException e) {
+            errors.add(c + ": " + e.getMessage());
+            prepared.add(null);
+          }
+        }
+      }
+
+      /** The highest rung not above {@code bandwidth} (the lowest when none is). */
+      int closestTo(long bandwidth) {
+        int best = 0;
+        for (int i = 0; i < bandwidths.size(); i++) {
+          if (bandwidths.get(i) <= bandwidth) {
+            best = i;
+          }
+        }
+        return best;
+      }
+
+      SegmentSequence window(int choice) {
+        PreparedSegments p = prepared.get(choice);
+        if (p == null) {
+          return null;
+        }
+        try {
+          return p.at(Optional.of(clock.instant()));
+        } catch (MpdException e) {
+          errors.add(contexts.get(choice) + ": " + e.getMessage());
+          return null;
+        }
       }
     }
 
@@ -197,7 +348,7 @@ public final class PlayerEmulator {
     }
 
     /** Fetches a segment; true when it arrived whole (2xx). */
-    private boolean download(SegmentRef segment, String kind, Representation rep, boolean media)
+    private boolean download(SegmentRef segment, String kind, Representation rep)
         throws InterruptedException {
       int status = 0;
       long size = 0;
@@ -221,12 +372,7 @@ public final class PlayerEmulator {
       }
       bytes += size;
       boolean ok = status / 100 == 2;
-      if (media && ok) {
-        abr.record(size, nanos);
-        buffer.append(segment.duration().toNanos(), clock.nanoTime());
-      } else {
-        buffer.advance(clock.nanoTime());
-      }
+      buffer.advance(clock.nanoTime());
       downloads.add(new SegmentDownload(segment.url(), kind, rep.id(), rep.bandwidth(),
           segment.number(), size, Duration.ofNanos(nanos), status, xCache, xServedBy,
           Duration.ofNanos(buffer.levelNanos())));
@@ -240,7 +386,22 @@ public final class PlayerEmulator {
     }
   }
 
-  /** The Representations to choose from in a Period, ascending bandwidth. */
+  /**
+   * The Period playing at {@code position}: the first (with a known start) that has not ended
+   * by then; empty when every Period has.
+   */
+  private static OptionalInt periodAt(Mpd mpd, Duration position) {
+    for (int p = 0; p < mpd.periods().size(); p++) {
+      Period period = mpd.periods().get(p);
+      Optional<Duration> end = period.end();
+      if (period.start().isPresent() && (end.isEmpty() || end.get().compareTo(position) > 0)) {
+        return OptionalInt.of(p);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** The video Representations of a Period, ascending bandwidth. */
   private static List<RepresentationContext> ladder(Mpd mpd, int periodIndex) {
     Period period = mpd.periods().get(periodIndex);
     Optional<AdaptationSet> set = period.adaptationSets().stream()

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * One request of the emulated player.
  *
- * @param kind {@code "init"} or {@code "media"}
+ * @param kind {@code "init"}, {@code "media"} (the adapted, video track) or {@code "audio"}
  * @param number segment number (0 for initialization segments)
  * @param status HTTP status, or 0 when the request failed without a response
  * @param xCache the {@code X-Cache} response header (HIT/MISS from an edge), when present

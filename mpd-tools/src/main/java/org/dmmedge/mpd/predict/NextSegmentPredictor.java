@@ -17,6 +17,7 @@ import org.dmmedge.mpd.model.RepresentationContext;
 import org.dmmedge.mpd.model.SegmentList;
 import org.dmmedge.mpd.model.SegmentTemplate;
 import org.dmmedge.mpd.segment.SegmentEnumerationException;
+import org.dmmedge.mpd.segment.PreparedSegments;
 import org.dmmedge.mpd.segment.SegmentEnumerator;
 import org.dmmedge.mpd.segment.SegmentRef;
 import org.dmmedge.mpd.segment.SegmentSequence;
@@ -36,25 +37,38 @@ import org.dmmedge.mpd.segment.UriResolver;
  * segment and are not matched. Give URLs without the CMCD query parameter
  * ({@link Cmcd#stripQueryParameter}).
  *
- * <p>Time. A dynamic MPD is enumerated at the clock's instant, so segments that are not
- * available yet are not predicted. Built once per MPD version (cheap: no segment is
- * enumerated up front); thread-safe.
+ * <p>Cost. Built once per MPD version: every Representation is prepared up front (templates
+ * resolved, timelines turned into runs; nothing per segment). A request then costs a template
+ * match per Representation and a few binary searches. Windows are unbounded (a live MPD
+ * without {@code timeShiftBufferDepth} whose availabilityStartTime is years ago still
+ * predicts); nothing is listed, so size costs nothing.
+ *
+ * <p>Time. A dynamic MPD is windowed at the clock's instant, so segments that are not
+ * available yet are not predicted. Immutable after construction; thread-safe.
  */
 public final class NextSegmentPredictor {
   private final Mpd mpd;
-  private final SegmentEnumerator enumerator;
+  /** Unbounded: windows are only read around one segment, never listed. */
+  private final SegmentEnumerator enumerator = new SegmentEnumerator(Long.MAX_VALUE);
   private final Clock clock;
   private final List<TemplateEntry> templates = new ArrayList<>();
   private final Map<String, ListEntry> listed = new HashMap<>();
 
-  private record TemplateEntry(RepresentationContext context, String base,
-      TemplateExpander media) {}
+  /** One Representation reached through one BaseURL combination. */
+  private record Prepared(RepresentationContext context, String base, PreparedSegments segments) {}
 
-  private record ListEntry(RepresentationContext context, String base, int index) {}
+  private record TemplateEntry(Prepared prepared, TemplateExpander media) {}
 
-  public NextSegmentPredictor(Mpd mpd, SegmentEnumerator enumerator, Clock clock) {
+  private record ListEntry(Prepared prepared, int index) {}
+
+  private final List<Prepared> prepared = new ArrayList<>();
+
+  /**
+   * @param mpd the MPD, parsed with the URL it was fetched from (URLs must be absolute)
+   * @param clock the wall clock (live windows are taken at its instant)
+   */
+  public NextSegmentPredictor(Mpd mpd, Clock clock) {
     this.mpd = Objects.requireNonNull(mpd, "mpd");
-    this.enumerator = Objects.requireNonNull(enumerator, "enumerator");
     this.clock = Objects.requireNonNull(clock, "clock");
     mpd.representations().forEach(this::index);
   }
@@ -62,18 +76,21 @@ public final class NextSegmentPredictor {
   private void index(RepresentationContext ctx) {
     Representation rep = ctx.representation();
     for (String base : SegmentEnumerator.baseUrls(ctx)) {
+      Prepared p;
+      try {
+        p = new Prepared(ctx, base, enumerator.prepare(ctx, base));
+      } catch (SegmentEnumerationException e) {
+        continue; // unusable addressing names no request; mpd check reports it
+      }
+      prepared.add(p);
       if (rep.segmentInfo() instanceof SegmentTemplate st && st.media().isPresent()) {
-        try {
-          templates.add(new TemplateEntry(ctx, base, TemplateExpander.compile(st.media().get())
-              .bind(rep.id(), rep.bandwidth()).resolveAgainst(base)));
-        } catch (IllegalArgumentException e) {
-          // An invalid template cannot name any request; mpd check reports it.
-        }
+        templates.add(new TemplateEntry(p, TemplateExpander.compile(st.media().get())
+            .bind(rep.id(), rep.bandwidth()).resolveAgainst(base)));
       } else if (rep.segmentInfo() instanceof SegmentList sl) {
         for (int i = 0; i < sl.segmentUrls().size(); i++) {
           var u = sl.segmentUrls().get(i);
           String url = u.media().map(m -> UriResolver.resolve(base, m)).orElse(base);
-          listed.putIfAbsent(key(url, u.mediaRange()), new ListEntry(ctx, base, i));
+          listed.putIfAbsent(key(url, u.mediaRange()), new ListEntry(p, i));
         }
       }
     }
@@ -100,7 +117,7 @@ public final class NextSegmentPredictor {
       if (m.isEmpty()) {
         continue;
       }
-      SegmentSequence seq = sequence(t.context, t.base, now);
+      SegmentSequence seq = window(t.prepared, now);
       if (seq == null) {
         continue;
       }
@@ -109,21 +126,25 @@ public final class NextSegmentPredictor {
           : m.get().time().isPresent() ? seq.indexOfTime(m.get().time().getAsLong())
           : OptionalLong.empty();
       if (i.isPresent()) {
-        return Optional.of(new SegmentPosition(t.context, t.base, seq.get(i.getAsLong())));
+        return Optional.of(position(t.prepared, seq.get(i.getAsLong())));
       }
     }
     ListEntry l = listed.get(key(url, range));
     if (l != null) {
-      SegmentSequence seq = sequence(l.context, l.base, now);
-      if (seq != null) {
-        long startNumber = ((SegmentList) l.context.representation().segmentInfo()).startNumber();
-        OptionalLong i = seq.indexOfNumber(startNumber + l.index);
-        if (i.isPresent()) {
-          return Optional.of(new SegmentPosition(l.context, l.base, seq.get(i.getAsLong())));
-        }
+      SegmentSequence seq = window(l.prepared, now);
+      long startNumber =
+          ((SegmentList) l.prepared.context().representation().segmentInfo()).startNumber();
+      OptionalLong i = seq == null ? OptionalLong.empty()
+          : seq.indexOfNumber(startNumber + l.index);
+      if (i.isPresent()) {
+        return Optional.of(position(l.prepared, seq.get(i.getAsLong())));
       }
     }
     return Optional.empty();
+  }
+
+  private static SegmentPosition position(Prepared p, SegmentRef segment) {
+    return new SegmentPosition(p.context(), p.base(), segment);
   }
 
   /** Up to {@code count} segments after {@code position}, same Representation, in order. */
@@ -131,9 +152,9 @@ public final class NextSegmentPredictor {
     if (count < 0) {
       throw new IllegalArgumentException("count: " + count + " (expected: >= 0)");
     }
-    SegmentSequence seq = sequence(position.context(), position.baseUrl(),
-        Optional.of(clock.instant()));
-    List<SegmentRef> out = new ArrayList<>(count);
+    List<SegmentRef> out = new ArrayList<>(Math.min(count, 16));
+    Optional<Prepared> p = find(position.context(), position.baseUrl());
+    SegmentSequence seq = p.isEmpty() ? null : window(p.get(), Optional.of(clock.instant()));
     if (seq == null) {
       return out;
     }
@@ -148,9 +169,9 @@ public final class NextSegmentPredictor {
   }
 
   /**
-   * The segments playing just after the start of {@code position} in the Representations of the same
-   * AdaptationSet with the next lower and the next higher bandwidth (where an ABR client
-   * switches to), lower first.
+   * The segments playing just after the start of {@code position} in the Representations of
+   * the same AdaptationSet with the next lower and the next higher bandwidth (where an ABR
+   * client switches to), lower first, through the same BaseURLs where they exist.
    */
   public List<SegmentRef> neighbours(SegmentPosition position) {
     RepresentationContext ctx = position.context();
@@ -158,14 +179,18 @@ public final class NextSegmentPredictor {
     byBandwidth.sort(Comparator.comparingLong(Representation::bandwidth));
     int at = byBandwidth.indexOf(ctx.representation());
     List<SegmentRef> out = new ArrayList<>(2);
+    Optional<Instant> now = Optional.of(clock.instant());
     for (int n : new int[] {at - 1, at + 1}) {
       if (n < 0 || n >= byBandwidth.size()) {
         continue;
       }
-      RepresentationContext other = new RepresentationContext(mpd, ctx.periodIndex(),
-          ctx.period(), ctx.adaptationSet(), byBandwidth.get(n));
-      SegmentSequence seq = sequence(other, SegmentEnumerator.baseUrl(other),
-          Optional.of(clock.instant()));
+      Representation other = byBandwidth.get(n);
+      Optional<Prepared> p = prepared.stream()
+          .filter(e -> e.context().periodIndex() == ctx.periodIndex()
+              && e.context().adaptationSet() == ctx.adaptationSet()
+              && e.context().representation() == other)
+          .min(Comparator.comparing(e -> !e.base().equals(position.baseUrl())));
+      SegmentSequence seq = p.isEmpty() ? null : window(p.get(), now);
       if (seq != null) {
         seq.firstEndingAfter(position.segment().start().plusNanos(1_000))
             .ifPresent(i -> out.add(seq.get(i)));
@@ -174,9 +199,16 @@ public final class NextSegmentPredictor {
     return out;
   }
 
-  private SegmentSequence sequence(RepresentationContext ctx, String base, Optional<Instant> at) {
+  private Optional<Prepared> find(RepresentationContext ctx, String base) {
+    return prepared.stream()
+        .filter(e -> e.context().periodIndex() == ctx.periodIndex()
+            && e.context().representation() == ctx.representation() && e.base().equals(base))
+        .findFirst();
+  }
+
+  private static SegmentSequence window(Prepared p, Optional<Instant> now) {
     try {
-      return enumerator.enumerate(ctx, at, base);
+      return p.segments().at(now);
     } catch (SegmentEnumerationException e) {
       return null;
     }

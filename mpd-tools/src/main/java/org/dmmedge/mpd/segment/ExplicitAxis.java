@@ -7,7 +7,7 @@ import org.dmmedge.mpd.model.SegmentTimeline;
 /**
  * A {@link SegmentTimeline} as runs (§5.3.9.6): run {@code k} has {@code count[k]} segments of
  * {@code d[k]} ticks from {@code t[k]}. Memory is per {@code S} element, not per segment;
- * lookups are a scan or a binary search over runs.
+ * every lookup is a binary search over runs.
  */
 final class ExplicitAxis implements TimeAxis {
   private final long[] t;
@@ -136,30 +136,23 @@ final class ExplicitAxis implements TimeAxis {
 
   @Override
   public long countStartingBefore(long ticks) {
-    for (int k = 0; k < t.length; k++) {
-      if (ticks <= t[k]) {
-        return first[k];
-      }
-      long m = Ticks.ceilDiv(ticks - t[k], d[k]);
-      if (m < count[k]) {
-        return first[k] + m;
-      }
+    int k = Arrays.binarySearch(t, ticks);
+    k = k >= 0 ? k - 1 : -k - 2; // the last run starting before ticks
+    if (k < 0) {
+      return 0;
     }
-    return size;
+    return first[k] + Math.min(count[k], Ticks.ceilDiv(ticks - t[k], d[k]));
   }
 
+  /** Runs before the one containing {@code ticks} are taken as ended (no overlap, §5.3.9.6). */
   @Override
   public long countEndingBy(long ticks) {
-    for (int k = 0; k < t.length; k++) {
-      if (ticks < t[k]) {
-        return first[k];
-      }
-      long m = (ticks - t[k]) / d[k];
-      if (m < count[k]) {
-        return first[k] + m;
-      }
+    int k = Arrays.binarySearch(t, ticks);
+    k = k >= 0 ? k : -k - 2; // the last run starting at or before ticks
+    if (k < 0) {
+      return 0;
     }
-    return size;
+    return first[k] + Math.min(count[k], (ticks - t[k]) / d[k]);
   }
 
   @Override

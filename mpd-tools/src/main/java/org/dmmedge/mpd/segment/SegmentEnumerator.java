@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dmmedge.mpd.model.BaseUrl;
 import org.dmmedge.mpd.model.ByteRange;
-import org.dmmedge.mpd.model.Mpd;
 import org.dmmedge.mpd.model.Period;
 import org.dmmedge.mpd.model.Representation;
 import org.dmmedge.mpd.model.RepresentationContext;
@@ -28,8 +27,9 @@ import org.dmmedge.mpd.model.UrlRange;
  * after the Period end is not part of it; {@code S@r=-1} repeats up to it). Dynamic MPD at an
  * instant {@code now}: additionally, a segment is available once it is complete
  * ({@code availabilityStartTime + PeriodStart + (end - presentationTimeOffset) / timescale <=
- * now}) and until {@code timeShiftBufferDepth} after that; {@code availabilityTimeOffset} is
- * not applied. {@code @endNumber} bounds templates.
+ * now}), or {@code availabilityTimeOffset} seconds earlier (the sum over the BaseURLs used
+ * and the segment element; {@code INF}: as soon as the Period has it), and until
+ * {@code timeShiftBufferDepth} after its end. {@code @endNumber} bounds templates.
  *
  * <p>URLs are resolved through the first BaseURL of every level (document, MPD, Period,
  * AdaptationSet, Representation) with {@link UriResolver}; {@link #baseUrls} lists the
@@ -72,8 +72,18 @@ public final class SegmentEnumerator {
   /** As {@link #enumerate(RepresentationContext, Optional)} with an explicit resolved base. */
   public SegmentSequence enumerate(RepresentationContext context, Optional<Instant> at,
       String base) {
+    return prepare(context, base).at(at);
+  }
+
+  /**
+   * Everything about a Representation's segments that does not depend on the instant (URL
+   * templates resolved, timeline runs built), to window cheaply and repeatedly with
+   * {@link PreparedSegments#at}: what a long-lived user such as a predictor keeps.
+   *
+   * @throws SegmentEnumerationException when the addressing is unusable (see class doc)
+   */
+  public PreparedSegments prepare(RepresentationContext context, String base) {
     Objects.requireNonNull(context, "context");
-    Objects.requireNonNull(at, "at");
     Objects.requireNonNull(base, "base");
     Representation rep = context.representation();
     Period period = context.period();
@@ -85,6 +95,11 @@ public final class SegmentEnumerator {
         .map(d -> Ticks.plus(pto, Ticks.of(d, ts))).orElse(Long.MAX_VALUE);
     long periodTicks = periodEnd == Long.MAX_VALUE ? 0 : periodEnd - pto;
     String where = context + " (line " + rep.line() + ")";
+    double offset = info.availabilityTimeOffset() + bases(context).stream()
+        .filter(x -> x.url.equals(base)).mapToDouble(Base::availabilityTimeOffset)
+        .findFirst().orElse(0);
+    PreparedSegments.Builder b = new PreparedSegments.Builder(context, maxSegments, where,
+        periodStart, ts, pto, periodEnd, offset);
 
     if (info instanceof SegmentBase sb) {
       Optional<SegmentRef> init = sb.initialization().map(u -> urlRef(base, u));
@@ -93,8 +108,7 @@ public final class SegmentEnumerator {
           .or(() -> sb.representationIndex().map(u -> urlRef(base, u)));
       // One segment spanning the Period: timed in nanoseconds so its duration is exact.
       long nanos = period.duration().map(d -> Ticks.of(d, NANOS)).orElse(0L);
-      return single(context, init, index, base, Optional.empty(), 0, nanos, NANOS,
-          periodStart, 1);
+      return b.timing(NANOS, 0).single(init, index, base, nanos, 1);
     }
     if (info instanceof SegmentTemplate st) {
       String media = st.media().orElseThrow(() -> new SegmentEnumerationException(
@@ -106,6 +120,11 @@ public final class SegmentEnumerator {
               .resolveAgainst(base).expand(rep.id(), rep.bandwidth(), st.startNumber(), pto, 0))
           .map(u -> new SegmentRef(u, Optional.empty(), 0, pto, 0, ts, periodStart, Duration.ZERO))
           .or(() -> st.initializationElement().map(u -> urlRef(base, u)));
+      if (st.timeline().isEmpty() && st.duration().isEmpty()) {
+        return b.single(init, Optional.empty(),
+            mediaUrls.expand(rep.id(), rep.bandwidth(), st.startNumber(), pto, 0), periodTicks,
+            st.startNumber());
+      }
       UrlSource urls = new UrlSource() {
         @Override
         public String url(long index, long number, long time) {
@@ -119,16 +138,10 @@ public final class SegmentEnumerator {
       };
       long cap = st.endNumber().isPresent()
           ? Math.max(0, st.endNumber().getAsLong() - st.startNumber() + 1) : TimeAxis.OPEN;
-      if (st.timeline().isEmpty() && st.duration().isEmpty()) {
-        return single(context, init, Optional.empty(),
-            mediaUrls.expand(rep.id(), rep.bandwidth(), st.startNumber(), pto, 0),
-            Optional.empty(), pto, periodTicks, ts, periodStart, st.startNumber());
-      }
       TimeAxis axis = st.timeline().isPresent()
           ? ExplicitAxis.of(st.timeline().get(), periodEnd, where + " SegmentTimeline")
           : new UniformAxis(pto, st.duration().getAsLong(), TimeAxis.OPEN);
-      return windowed(context, at, init, axis, urls, cap, st.startNumber(), ts, pto, periodEnd,
-          periodStart, where);
+      return b.windowed(init, axis, urls, cap, st.startNumber());
     }
     SegmentList sl = (SegmentList) info;
     List<SegmentUrl> list = sl.segmentUrls();
@@ -149,70 +162,13 @@ public final class SegmentEnumerator {
         throw new SegmentEnumerationException(where + " SegmentList@duration: (absent) (expected:"
             + " @duration or a SegmentTimeline for " + list.size() + " SegmentURLs)");
       }
-      return new SegmentSequence(context, init, Optional.empty(),
-          new UniformAxis(pto, periodTicks, list.size()), urls, 0, list.size(), sl.startNumber(),
-          ts, pto, periodStart);
+      return b.fixed(init, new UniformAxis(pto, periodTicks, list.size()), urls, list.size(),
+          sl.startNumber());
     }
     TimeAxis axis = sl.timeline().isPresent()
         ? ExplicitAxis.of(sl.timeline().get(), periodEnd, where + " SegmentTimeline")
         : new UniformAxis(pto, sl.duration().getAsLong(), list.size());
-    return windowed(context, at, init, axis, urls, list.size(), sl.startNumber(), ts, pto,
-        periodEnd, periodStart, where);
-  }
-
-  private SegmentSequence windowed(RepresentationContext context, Optional<Instant> at,
-      Optional<SegmentRef> init, TimeAxis axis, UrlSource urls, long cap, long startNumber,
-      long ts, long pto, long periodEnd, Duration periodStart, String where) {
-    Mpd mpd = context.mpd();
-    long from = axis.countEndingBy(pto);
-    long to = Math.min(axis.size(), cap);
-    if (periodEnd != Long.MAX_VALUE) {
-      to = Math.min(to, axis.countStartingBefore(periodEnd));
-    }
-    if (mpd.isDynamic()) {
-      Instant now = at.orElseThrow(() -> new SegmentEnumerationException(
-          where + ": dynamic MPD (expected: an instant to enumerate at)"));
-      if (context.period().start().isEmpty() || mpd.availabilityStartTime().isEmpty()) {
-        // An early available Period (§5.3.2.1) or a live MPD without a clock: nothing yet.
-        return new SegmentSequence(context, init, Optional.empty(), axis, urls, 0, 0,
-            startNumber, ts, pto, periodStart);
-      }
-      Instant periodAnchor = mpd.availabilityStartTime().get().plus(periodStart);
-      long nowTicks = Ticks.plus(pto, Ticks.of(Duration.between(periodAnchor, now), ts));
-      to = Math.min(to, axis.countEndingBy(nowTicks));
-      if (mpd.timeShiftBufferDepth().isPresent()) {
-        long depth = Ticks.of(mpd.timeShiftBufferDepth().get(), ts);
-        from = Math.max(from, axis.countEndingBy(Ticks.plus(nowTicks, -depth)));
-      }
-    } else if (to == TimeAxis.OPEN) {
-      throw new SegmentEnumerationException(where + ": Period end: (unknown) (expected:"
-          + " MPD@mediaPresentationDuration, Period@duration or a next Period@start)");
-    }
-    if (to - from > maxSegments) {
-      throw new SegmentEnumerationException(where + ": segments: " + (to - from)
-          + " (expected: <= " + maxSegments + ")");
-    }
-    return new SegmentSequence(context, init, Optional.empty(), axis, urls, from, to,
-        startNumber, ts, pto, periodStart);
-  }
-
-  private static SegmentSequence single(RepresentationContext context,
-      Optional<SegmentRef> init, Optional<SegmentRef> index, String url,
-      Optional<ByteRange> range, long pto, long periodTicks, long ts, Duration periodStart,
-      long number) {
-    UrlSource urls = new UrlSource() {
-      @Override
-      public String url(long i, long n, long time) {
-        return url;
-      }
-
-      @Override
-      public Optional<ByteRange> range(long i) {
-        return range;
-      }
-    };
-    return new SegmentSequence(context, init, index, new UniformAxis(pto, periodTicks, 1), urls,
-        0, 1, number, ts, pto, periodStart);
+    return b.windowed(init, axis, urls, list.size(), sl.startNumber());
   }
 
   private static SegmentRef urlRef(String base, UrlRange u) {
@@ -239,17 +195,25 @@ public final class SegmentEnumerator {
    * first (at most 64).
    */
   public static List<String> baseUrls(RepresentationContext context) {
-    List<String> bases = List.of(context.mpd().documentUrl().orElse(""));
+    return bases(context).stream().map(Base::url).toList();
+  }
+
+  /** A resolved base and the sum of the availabilityTimeOffsets of the BaseURLs it used. */
+  private record Base(String url, double availabilityTimeOffset) {}
+
+  private static List<Base> bases(RepresentationContext context) {
+    List<Base> bases = List.of(new Base(context.mpd().documentUrl().orElse(""), 0));
     for (List<BaseUrl> level : List.of(context.mpd().baseUrls(), context.period().baseUrls(),
         context.adaptationSet().baseUrls(), context.representation().baseUrls())) {
       if (level.isEmpty()) {
         continue;
       }
-      List<String> next = new ArrayList<>();
-      for (String b : bases) {
+      List<Base> next = new ArrayList<>();
+      for (Base b : bases) {
         for (BaseUrl u : level) {
           if (next.size() < MAX_BASE_URL_COMBINATIONS) {
-            next.add(UriResolver.resolve(b, u.url()));
+            next.add(new Base(UriResolver.resolve(b.url, u.url()),
+                b.availabilityTimeOffset + u.availabilityTimeOffset()));
           }
         }
       }

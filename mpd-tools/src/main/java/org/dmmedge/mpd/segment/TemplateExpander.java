@@ -43,6 +43,13 @@ public final class TemplateExpander {
 
   private static final char SENTINEL = '\u0000';
   private static final int MAX_WIDTH = 64;
+  /** Digits of a value below 2^63 (more only as zero padding up to the width). */
+  private static final int MAX_DIGITS = 19;
+  /**
+   * Bound on the backtracking steps of one {@link #match}: request URLs come from clients, and
+   * adjacent fields would otherwise make matching exponential in the number of digits.
+   */
+  private static final int MATCH_BUDGET = 10_000;
 
   private final List<Part> parts;
   private final String text;
@@ -219,7 +226,8 @@ public final class TemplateExpander {
    */
   public Optional<Match> match(String url) {
     long[] values = {-1, -1};
-    return matchFrom(url, 0, 0, values)
+    int[] budget = {MATCH_BUDGET};
+    return matchFrom(url, 0, 0, values, budget)
         ? Optional.of(new Match(optional(values[0]), optional(values[1])))
         : Optional.empty();
   }
@@ -227,17 +235,21 @@ public final class TemplateExpander {
   /** Values found by {@link #match}. */
   public record Match(OptionalLong number, OptionalLong time) {}
 
-  private boolean matchFrom(String url, int at, int part, long[] values) {
+  private boolean matchFrom(String url, int at, int part, long[] values, int[] budget) {
+    if (--budget[0] < 0) {
+      return false;
+    }
     if (part == parts.size()) {
       return at == url.length();
     }
     Part p = parts.get(part);
     if (p.field == null) {
-      return url.startsWith(p.literal, at) && matchFrom(url, at + p.literal.length(), part + 1,
-          values);
+      return url.startsWith(p.literal, at)
+          && matchFrom(url, at + p.literal.length(), part + 1, values, budget);
     }
     int end = at;
-    while (end < url.length() && Character.isDigit(url.charAt(end))) {
+    int longest = Math.max(MAX_DIGITS, p.width);
+    while (end < url.length() && end - at < longest && Character.isDigit(url.charAt(end))) {
       end++;
     }
     // Longest run first, shorter ones when a literal of digits follows.
@@ -256,7 +268,7 @@ public final class TemplateExpander {
       if (slot >= 0) {
         values[slot] = value;
       }
-      if (matchFrom(url, e, part + 1, values)) {
+      if (matchFrom(url, e, part + 1, values, budget)) {
         return true;
       }
       if (slot >= 0) {

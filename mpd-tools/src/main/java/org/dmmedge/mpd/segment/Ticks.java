@@ -13,6 +13,11 @@ final class Ticks {
 
   /** {@code floor(d * timescale)}, saturated to the long range. */
   static long of(Duration d, long timescale) {
+    long seconds = d.getSeconds();
+    if (Math.abs(seconds) < (1L << 31) && timescale <= 0xFFFF_FFFFL) {
+      // Fast path without BigInteger: both products stay below 2^63; nanos are >= 0.
+      return seconds * timescale + d.getNano() * timescale / 1_000_000_000L;
+    }
     BigInteger nanos = BigInteger.valueOf(d.getSeconds()).multiply(NANOS)
         .add(BigInteger.valueOf(d.getNano()));
     BigInteger[] qr = nanos.multiply(BigInteger.valueOf(timescale)).divideAndRemainder(NANOS);

@@ -91,37 +91,45 @@ public final class UriResolver {
     return slash < 0 ? refPath : basePath.substring(0, slash + 1) + refPath;
   }
 
-  /** §5.2.4, with the output buffer as a string builder whose last segment can be dropped. */
+  /**
+   * §5.2.4 in one pass: the input buffer is a read position in {@code path} (linear time even
+   * for long hostile paths), the output a string builder whose last segment can be dropped.
+   */
   static String removeDotSegments(String path) {
     if (path.indexOf('.') < 0) {
       return path;
     }
     StringBuilder out = new StringBuilder(path.length());
-    String in = path;
-    while (!in.isEmpty()) {
-      if (in.startsWith("../")) {
-        in = in.substring(3);
-      } else if (in.startsWith("./")) {
-        in = in.substring(2);
-      } else if (in.startsWith("/./")) {
-        in = in.substring(2);
-      } else if (in.equals("/.")) {
-        in = "/";
-      } else if (in.startsWith("/../")) {
-        in = in.substring(3);
+    int i = 0;
+    int n = path.length();
+    while (i < n) {
+      if (path.startsWith("../", i)) {
+        i += 3;
+      } else if (path.startsWith("./", i)) {
+        i += 2;
+      } else if (path.startsWith("/./", i)) {
+        i += 2;
+      } else if (i + 2 == n && path.startsWith("/.", i)) {
+        // "/." at the end: becomes "/", which the next round copies.
+        out.append('/');
+        i = n;
+      } else if (path.startsWith("/../", i)) {
+        i += 3;
         dropLastSegment(out);
-      } else if (in.equals("/..")) {
-        in = "/";
+      } else if (i + 3 == n && path.startsWith("/..", i)) {
         dropLastSegment(out);
-      } else if (in.equals(".") || in.equals("..")) {
-        in = "";
+        out.append('/');
+        i = n;
+      } else if ((i + 1 == n && path.charAt(i) == '.')
+          || (i + 2 == n && path.startsWith("..", i))) {
+        i = n;
       } else {
-        int next = in.indexOf('/', in.startsWith("/") ? 1 : 0);
+        int next = path.indexOf('/', path.charAt(i) == '/' ? i + 1 : i);
         if (next < 0) {
-          next = in.length();
+          next = n;
         }
-        out.append(in, 0, next);
-        in = in.substring(next);
+        out.append(path, i, next);
+        i = next;
       }
     }
     return out.toString();

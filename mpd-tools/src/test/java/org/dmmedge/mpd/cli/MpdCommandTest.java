@@ -69,6 +69,12 @@ class MpdCommandTest {
   }
 
   @Test
+  void missingSubcommandIsUsage() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing subcommand");
+  }
+
+  @Test
   void missingFileIsExitOne() {
     assertThat(run("list", dir.resolve("none.mpd").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("none.mpd: no such file");
@@ -96,6 +102,16 @@ class MpdCommandTest {
         "line 4: SegmentTemplate@duration: 0 (expected: an integer in 1..4294967295)",
         "line 6: Representation@bandwidth: x (expected: an integer in 0..9223372036854775807)",
         bad + ": invalid (2 problems)");
+  }
+
+  @Test
+  void checkPrintsToleratedDeparturesAsWarningsAndStaysValid() {
+    String file = Corpus.file("go-dash__segment_timeline_multi_period.mpd").toString();
+    assertThat(run("check", file)).isZero();
+    assertThat(out.toString().lines()).containsExactly(
+        "warning: line 66: Period@start: PT1M30S (expected: before"
+            + " MPD@mediaPresentationDuration PT1M5.063S)",
+        file + ": valid (static, 4 periods, 12 representations, 169 segments, 1 warnings)");
   }
 
   @Test

@@ -101,7 +101,8 @@ class MpdParserSafetyTest {
         <MPD type="static" mediaPresentationDuration="ten seconds">
           <Period>
             <AdaptationSet>
-              <SegmentTemplate timescale="0" duration="0" startNumber="x" media="$Foo$"/>
+              <SegmentTemplate timescale="0" duration="0" startNumber="x" media="$Foo$"
+                               availabilityTimeOffset="-1"/>
               <Representation id="v" bandwidth="-5">
                 <SegmentTemplate timescale="4294967296">
                   <SegmentTimeline><S d="0"/><S d="2" r="-2"/></SegmentTimeline>
@@ -113,15 +114,16 @@ class MpdParserSafetyTest {
         """);
     assertThat(e.problems()).extracting(Problem::toString).containsExactly(
         "line 1: MPD@mediaPresentationDuration: ten seconds (expected: xs:duration such as PT2S or P1DT1H)",
-        "line 4: SegmentTemplate@timescale: 0 (expected: an integer in 1..4294967295)",
-        "line 4: SegmentTemplate@duration: 0 (expected: an integer in 1..4294967295)",
-        "line 4: SegmentTemplate@startNumber: x (expected: an integer in 0..4294967295)",
-        "line 4: SegmentTemplate@media: $Foo$ (expected: identifiers among RepresentationID, Number, Time, Bandwidth, SubNumber; found $Foo$)",
-        "line 6: SegmentTemplate@timescale: 4294967296 (expected: an integer in 1..4294967295)",
-        "line 7: S@d: 0 (expected: an integer in 1..9223372036854775807)",
-        "line 7: S@r: -2 (expected: an integer in -1..9223372036854775807)",
-        "line 5: Representation@bandwidth: -5 (expected: an integer in 0..9223372036854775807)");
-    assertThat(e.getMessage()).endsWith("(and 8 more)");
+        "line 5: SegmentTemplate@timescale: 0 (expected: an integer in 1..4294967295)",
+        "line 5: SegmentTemplate@availabilityTimeOffset: -1 (expected: seconds >= 0 or INF)",
+        "line 5: SegmentTemplate@duration: 0 (expected: an integer in 1..4294967295)",
+        "line 5: SegmentTemplate@startNumber: x (expected: an integer in 0..4294967295)",
+        "line 5: SegmentTemplate@media: $Foo$ (expected: identifiers among RepresentationID, Number, Time, Bandwidth, SubNumber; found $Foo$)",
+        "line 7: SegmentTemplate@timescale: 4294967296 (expected: an integer in 1..4294967295)",
+        "line 8: S@d: 0 (expected: an integer in 1..9223372036854775807)",
+        "line 8: S@r: -2 (expected: an integer in -1..9223372036854775807)",
+        "line 6: Representation@bandwidth: -5 (expected: an integer in 0..9223372036854775807)");
+    assertThat(e.getMessage()).endsWith("(and 9 more)");
   }
 
   @Test

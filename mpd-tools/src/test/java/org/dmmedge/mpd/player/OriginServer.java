@@ -20,11 +20,11 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  * check the player records them, and reached as an HTTP proxy with absolute-form requests).
  * An optional hook runs before each request (tests advance a fake clock there).
  */
-final class OriginServer implements AutoCloseable {
+public final class OriginServer implements AutoCloseable {
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
 
-  OriginServer(Path root, String name, boolean cache, Consumer<String> onRequest)
+  public OriginServer(Path root, String name, boolean cache, Consumer<String> onRequest)
       throws Exception {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
@@ -49,11 +49,11 @@ final class OriginServer implements AutoCloseable {
     server.start();
   }
 
-  int port() {
+  public int port() {
     return connector.getLocalPort();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + port() + "/" + path;
   }
 

@@ -49,6 +49,10 @@ class PlayerIT {
       assertThat(media(r).get(0).bandwidth()).isEqualTo(150_000);
       assertThat(media(r).get(0).url()).isEqualTo(origin.url("chunk-stream0-00001.m4s"));
       assertThat(r.downloads().get(0).kind()).isEqualTo("init");
+      assertThat(r.downloads()).filteredOn(d -> d.kind().equals("audio"))
+          .extracting(SegmentDownload::url).containsExactly(
+              origin.url("chunk-stream2-00001.m4s"), origin.url("chunk-stream2-00002.m4s"),
+              origin.url("chunk-stream2-00003.m4s"), origin.url("chunk-stream2-00004.m4s"));
       assertThat(r.bytes()).isEqualTo(
           r.downloads().stream().mapToLong(SegmentDownload::bytes).sum()
               + java.nio.file.Files.size(content.resolve(DashContent.MPD)));
@@ -90,7 +94,12 @@ class PlayerIT {
       String mpd = origin.url(DashContent.MPD);
 
       QoeReport first = new PlayerEmulator(config, PlaybackClock.SYSTEM).play(mpd);
-      QoeReport second = new PlayerEmulator(config, PlaybackClock.SYSTEM).play(mpd);
+      // The second player shares one HttpClient with the proxy, as a load harness would.
+      java.net.http.HttpClient shared = java.net.http.HttpClient.newBuilder()
+          .proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1",
+              edge.port()))).build();
+      QoeReport second = new PlayerEmulator(config, PlaybackClock.SYSTEM,
+          new HttpFetcher(shared, Duration.ofSeconds(10), PlaybackClock.SYSTEM)).play(mpd);
 
       assertThat(originRequests).hasValue(0);
       assertThat(first.downloads()).allSatisfy(d -> {
@@ -117,7 +126,9 @@ class PlayerIT {
           .containsExactly(150_000L, 150_000L, 400_000L, 400_000L);
       assertThat(r.bitrateSwitches()).isEqualTo(1);
       assertThat(r.stallCount()).isZero();
-      assertThat(r.startupDelay()).isEqualTo(Duration.ofMillis(30));
+      // Playback needs 2 s of both tracks: MPD, video init and segment 1, audio init and
+      // segment 1 (and 2 when, as with ffmpeg's AAC priming, the first is under 2 s).
+      assertThat(r.startupDelay()).isBetween(Duration.ofMillis(50), Duration.ofMillis(60));
       // The 3 s target made the player wait while playback drained the buffer.
       assertThat(media(r)).allSatisfy(d ->
           assertThat(d.bufferAfter()).isLessThanOrEqualTo(Duration.ofSeconds(5)));

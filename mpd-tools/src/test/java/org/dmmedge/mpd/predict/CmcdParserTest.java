@@ -3,9 +3,17 @@ package org.dmmedge.mpd.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.dmmedge.mpd.model.ByteRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +91,22 @@ class CmcdParserTest {
     assertThatThrownBy(() -> CmcdParser.fromHeaders(Map.of("CMCD-Request", payload)))
         .isInstanceOf(CmcdParseException.class)
         .hasMessageContaining(message);
+  }
+
+  @Property
+  void strippingRemovesOnlyCmcdAndIsIdempotent(
+      @ForAll @Size(max = 5) List<@AlphaChars @StringLength(min = 1, max = 4) String> names,
+      @ForAll @IntRange(min = 0, max = 5) int cmcdAt) {
+    List<String> params = new ArrayList<>();
+    for (String n : names) {
+      params.add(n + "=" + n.length());
+    }
+    params.add(Math.min(cmcdAt, params.size()), "CMCD=br%3D1%2Csu");
+    String stripped = Cmcd.stripQueryParameter("/p/s.m4s?" + String.join("&", params));
+    params.removeIf(p -> p.startsWith("CMCD="));
+    assertThat(stripped).isEqualTo(params.isEmpty() ? "/p/s.m4s"
+        : "/p/s.m4s?" + String.join("&", params));
+    assertThat(Cmcd.stripQueryParameter(stripped)).isEqualTo(stripped);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -11,7 +11,6 @@ import org.dmmedge.mpd.Fixtures;
 import org.dmmedge.mpd.model.ByteRange;
 import org.dmmedge.mpd.model.Mpd;
 import org.dmmedge.mpd.parse.MpdParser;
-import org.dmmedge.mpd.segment.SegmentEnumerator;
 import org.dmmedge.mpd.segment.SegmentRef;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class NextSegmentPredictorTest {
       Clock.fixed(Instant.parse("2026-01-01T00:01:01Z"), ZoneOffset.UTC);
 
   private static NextSegmentPredictor predictor(Mpd mpd, Clock clock) {
-    return new NextSegmentPredictor(mpd, new SegmentEnumerator(), clock);
+    return new NextSegmentPredictor(mpd, clock);
   }
 
   @Test

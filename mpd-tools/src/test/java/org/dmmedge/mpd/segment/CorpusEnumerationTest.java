@@ -104,11 +104,12 @@ class CorpusEnumerationTest {
   @Test
   void dynamicDurationTemplateTimeShiftWindowAndroidx() {
     Mpd mpd = parse("androidx-media__mpd_sample_mpd_live_with_time_shift_buffer_16_secs.mpd");
-    // At 01:00:00 (3600 s after availabilityStartTime), 2 s segments: 1800 have ended; those
-    // ending at or before 3600 - 16 s (1792) have left the window: numbers 1793..1800.
+    // At 01:00:00 (3600 s after availabilityStartTime), 2 s segments: 1800 have ended, and
+    // availabilityTimeOffset="2" makes the one ending at 3602 s available too; those ending
+    // at or before 3600 - 16 s (1792) have left the window: numbers 1793..1801.
     SegmentSequence s = seq(mpd, 0, "0", Instant.parse("2020-01-01T01:00:00Z"));
     List<String> expected = new ArrayList<>();
-    for (int n = 1793; n <= 1800; n++) {
+    for (int n = 1793; n <= 1801; n++) {
       expected.add(C + String.format("chunk-%05d.mp4", n));
     }
     assertThat(Fixtures.lines(s)).isEqualTo(expected);

@@ -56,6 +56,62 @@ class FixtureEnumerationTest {
   }
 
   @Test
+  void availabilityTimeOffsetsOfBaseUrlsAndSegmentElementsAddUp() {
+    String mpd = """
+        <MPD type="dynamic" availabilityStartTime="2026-01-01T00:00:00Z">
+          <BaseURL availabilityTimeOffset="1.5">https://ll.example/</BaseURL>
+          <Period start="PT0S"><AdaptationSet>
+            <BaseURL availabilityTimeOffset="0.5">a/</BaseURL>
+            <SegmentTemplate media="$Number$.m4s" duration="2" startNumber="1"
+                             availabilityTimeOffset="%s"/>
+            <Representation id="r" bandwidth="1"/>
+          </AdaptationSet></Period>
+        </MPD>""";
+    Instant at = Instant.parse("2026-01-01T00:00:10Z");
+    // Without offsets 5 segments (ending by 10 s); 1.5 + 0.5 + 0 = 2 s earlier: the 6th.
+    SegmentSequence s = ENUMERATOR.enumerate(
+        Fixtures.rep(Fixtures.parse(mpd.formatted("0"), "https://x/m.mpd"), 0, "r"),
+        Optional.of(at));
+    assertThat(s.size()).isEqualTo(6);
+    assertThat(s.get(5).url()).isEqualTo("https://ll.example/a/6.m4s");
+    // + 1.9 s on the template: ends by 13.9 s, still 6; + 2 s: 7.
+    assertThat(ENUMERATOR.enumerate(Fixtures.rep(Fixtures.parse(mpd.formatted("1.9"),
+        "https://x/m.mpd"), 0, "r"), Optional.of(at)).size()).isEqualTo(6);
+    assertThat(ENUMERATOR.enumerate(Fixtures.rep(Fixtures.parse(mpd.formatted("2"),
+        "https://x/m.mpd"), 0, "r"), Optional.of(at)).size()).isEqualTo(7);
+    // INF without a Period end: the segments that have started (the 6th is in progress).
+    assertThat(ENUMERATOR.enumerate(Fixtures.rep(Fixtures.parse(mpd.formatted("INF"),
+        "https://x/m.mpd"), 0, "r"), Optional.of(at.plusMillis(1))).size()).isEqualTo(6);
+  }
+
+  @Test
+  void earlyAvailablePeriodHasNoStartAndNoSegments() {
+    Mpd mpd = Fixtures.parse("""
+        <MPD type="dynamic" availabilityStartTime="2026-01-01T00:00:00Z">
+          <Period id="now" start="PT0S"><AdaptationSet>
+            <SegmentTemplate media="a$Number$.m4s" duration="2"/>
+            <Representation id="a" bandwidth="1"/></AdaptationSet></Period>
+          <Period id="next"><AdaptationSet>
+            <SegmentTemplate media="b$Number$.m4s" duration="2"/>
+            <Representation id="b" bandwidth="1"/></AdaptationSet></Period>
+        </MPD>""", "https://x/m.mpd");
+    // The first Period has no @duration: the next one's start is not known yet (§5.3.2.1).
+    assertThat(mpd.periods().get(1).start()).isEmpty();
+    assertThat(mpd.periods().get(0).duration()).isEmpty();
+    Optional<Instant> at = Optional.of(Instant.parse("2026-01-01T00:00:10Z"));
+    assertThat(ENUMERATOR.enumerate(Fixtures.rep(mpd, 1, "b"), at).size()).isZero();
+    assertThat(ENUMERATOR.enumerate(Fixtures.rep(mpd, 0, "a"), at).size()).isEqualTo(5);
+  }
+
+  @Test
+  void liveWindowIsOnlyForDynamicMpds() {
+    Mpd mpd = Fixtures.load("inheritance.mpd", "https://origin.example/x.mpd");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> mpd.liveWindow(Instant.EPOCH))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("MPD@type: static (expected: dynamic for a live window)");
+  }
+
+  @Test
   void beforeTheStartOfALiveStreamNothingIsAvailable() {
     Mpd mpd = Fixtures.load("timeline-r-minus-1-live.mpd", "https://live.example/ch1/m.mpd");
     assertThat(ENUMERATOR.enumerate(Fixtures.rep(mpd, 0, "low"),

@@ -74,6 +74,18 @@ class TemplateExpanderTest {
     assertThat(t.match("s1230.m4s").orElseThrow().number()).isEqualTo(OptionalLong.of(123));
   }
 
+  @Test
+  void hostileUrlsAreRejectedInBoundedTime() {
+    TemplateExpander adjacent = TemplateExpander.compile("s$Number$$Time$$SubNumber$$Number$x");
+    String digits = "1".repeat(100_000);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        () -> {
+          assertThat(adjacent.match("s" + digits + "y")).isEmpty();
+          assertThat(adjacent.match("s" + "12".repeat(40) + "x")).isEmpty();
+        });
+    assertThat(adjacent.match("s1231x").orElseThrow().time()).hasValue(2);
+  }
+
   @Property
   void widthFormatIsPrintfAndMatchRoundTrips(
       @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 10) long number,

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,25 @@ class UriResolverTest {
     assertThatThrownBy(() -> URI.create(BASE).resolve("a b|c.m4s"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(UriResolver.resolve(BASE, "a b|c.m4s")).isEqualTo("http://a/b/c/a b|c.m4s");
+  }
+
+  /** Where java.net.URI follows RFC 3986 (plain segments, no dots, no empty path), we agree. */
+  @Property
+  void agreesWithJavaNetUriOnPlainPaths(
+      @ForAll @Size(min = 1, max = 4) List<@AlphaChars @StringLength(min = 1, max = 5) String> base,
+      @ForAll boolean directory,
+      @ForAll @Size(min = 1, max = 3) List<@AlphaChars @StringLength(min = 1, max = 5) String> ref,
+      @ForAll boolean rooted) {
+    String b = "http://h.example/" + String.join("/", base) + (directory ? "/" : "");
+    String r = (rooted ? "/" : "") + String.join("/", ref);
+    assertThat(UriResolver.resolve(b, r)).isEqualTo(URI.create(b).resolve(r).toString());
+  }
+
+  @Test
+  void longDotPathsResolveInLinearTime() {
+    String hostile = "/./a/..".repeat(200_000) + "/g";
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        () -> assertThat(UriResolver.resolve("http://a/b", hostile)).isEqualTo("http://a/g"));
   }
 
   @Test

@@ -4,14 +4,20 @@ import org.dmmedge.mobility.dataplane.DataPlaneException;
 
 /**
  * The kernel refused a call: a netlink request answered with an error, or a syscall failed.
- * The message reads {@code "add route 2001:db8::/64 table 1001: EEXIST"}.
+ * The message reads {@code "add route 2001:db8::/64 table 1001: EEXIST"}, followed by the
+ * kernel's own explanation in parentheses when it gave one (netlink extended ack).
  */
 public final class KernelException extends DataPlaneException {
 
   private final int errno;
 
   KernelException(String operation, int errno) {
-    super(operation + ": " + Errno.name(errno));
+    this(operation, errno, "");
+  }
+
+  /** With the kernel's extended-ack text, if any: {@code "...: EOPNOTSUPP (lwt encapsulation type not supported)"}. */
+  KernelException(String operation, int errno, String kernelMessage) {
+    super(operation + ": " + Errno.name(errno) + (kernelMessage.isEmpty() ? "" : " (" + kernelMessage + ")"));
     this.errno = errno;
   }
 

@@ -27,6 +27,7 @@ public interface LibC {
   int SO_BINDTODEVICE = 25;
   int SOL_NETLINK = 270;
   int NETLINK_ADD_MEMBERSHIP = 1;
+  int NETLINK_CAP_ACK = 10;
   int NETLINK_EXT_ACK = 11;
   int SOL_IPV6 = 41;
   int IPV6_UNICAST_HOPS = 16;

@@ -31,10 +31,16 @@ final class LinkWatcher implements AutoCloseable {
     this.detector = detector;
     this.events = namespace.open(() -> NetlinkSocket.open(RtMessages.RTNLGRP_LINK));
     events.setReceiveTimeout(POLL_MILLIS);
-    for (String name : this.accessLinks) {
-      rtnl.findLink(name).ifPresent(this::seen);
-    }
-    this.thread = Workers.start("link-watch-" + namespace.name().orElse("main"), this::run);
+    this.thread = Workers.start("link-watch-" + namespace.name().orElse("main"), () -> {
+      // Subscribed before the scan, so a link coming up in between is not missed; reported
+      // from this thread, so the detector may call into the data plane that started us.
+      try {
+        this.accessLinks.forEach(name -> rtnl.findLink(name).ifPresent(this::seen));
+      } catch (RuntimeException e) {
+        log.warn("link watch: initial scan: {}", e.getMessage());
+      }
+      run();
+    });
   }
 
   @Override

@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  *       {@code prefix dev accessLink} (main) for what comes out of the tunnel; the prefix
  *       advertised deprecated (preferred lifetime 0).
  *   <li>{@code ForwardToServing}: route {@code prefix} into the tunnel to the serving MAR
- *       (main, metric {@value #FORWARD_METRIC}, below a local route's {@value #ROUTE_METRIC}
- *       so it wins while both exist).
+ *       (main).
  * </ul>
+ * Every main-table route of a prefix has the same kernel key (prefix, table, metric
+ * {@value #ROUTE_METRIC}), so installing an action switches the prefix's traffic at once, in
+ * one route replace, whatever older action is still installed.
  *
  * <p>Concurrency: {@link #install}, {@link #remove} and {@link #close} are serialized on this
  * object; each blocks for a few netlink round trips. Every kernel change an action made is
@@ -52,7 +54,6 @@ public final class LinuxDataPlane implements DataPlane {
   private static final Logger log = LoggerFactory.getLogger(LinuxDataPlane.class);
 
   static final int ROUTE_METRIC = 1024;
-  static final int FORWARD_METRIC = 512;
   static final int RULE_PRIORITY = 1000;
   static final int FIRST_TABLE = 1000;
   private static final int TUNNEL_OVERHEAD = 40;
@@ -142,6 +143,11 @@ public final class LinuxDataPlane implements DataPlane {
   /** The MTU this node advertises on access links. */
   public int advertisedMtu() {
     return advertisedMtu;
+  }
+
+  /** Tunnelled packets dropped because they came from a node that is not an open tunnel peer. */
+  public long droppedFromUnknownPeers() {
+    return backend.droppedFromUnknownPeers();
   }
 
   /** The tunnel backend in use. */
@@ -242,7 +248,7 @@ public final class LinuxDataPlane implements DataPlane {
 
   private void forwardToServing(DataPlaneAction.ForwardToServing f, Deque<Runnable> undo) {
     TunnelPath path = acquire(ipv6("servingMar", f.servingMar()), undo);
-    route(f, path.route(f.prefix(), Route.MAIN_TABLE, FORWARD_METRIC), undo);
+    route(f, path.route(f.prefix(), Route.MAIN_TABLE, ROUTE_METRIC), undo);
   }
 
   /** Installs {@code route} for {@code owner}; the undo step removes it only if still owned. */

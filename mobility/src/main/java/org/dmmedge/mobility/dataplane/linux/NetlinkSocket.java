@@ -18,6 +18,9 @@ final class NetlinkSocket implements AutoCloseable {
 
   private static final int RECEIVE_BYTES = 65536;
   private static final int TIMEOUT_MILLIS = 5000;
+  private static final int NLM_F_CAPPED = 0x100;
+  private static final int NLM_F_ACK_TLVS = 0x200;
+  private static final int NLMSGERR_ATTR_MSG = 1;
 
   private final int fd;
   private final byte[] receiveBuffer = new byte[RECEIVE_BYTES];
@@ -46,6 +49,9 @@ final class NetlinkSocket implements AutoCloseable {
       if (libc.bind(fd, addr, addr.length) < 0) {
         throw KernelException.lastError("bind(AF_NETLINK)");
       }
+      // Extended acks carry the kernel's reason as text; capped acks do not echo our request.
+      SocketOptions.setInt(fd, LibC.SOL_NETLINK, LibC.NETLINK_EXT_ACK, 1, "NETLINK_EXT_ACK");
+      SocketOptions.setInt(fd, LibC.SOL_NETLINK, LibC.NETLINK_CAP_ACK, 1, "NETLINK_CAP_ACK");
       for (int group : groups) {
         SocketOptions.setInt(fd, LibC.SOL_NETLINK, LibC.NETLINK_ADD_MEMBERSHIP, group, "join group " + group);
       }
@@ -63,10 +69,7 @@ final class NetlinkSocket implements AutoCloseable {
       ByteBuffer datagram = receive(operation);
       for (ByteBuffer m : split(datagram)) {
         if (m.getInt(8) == seq && m.getShort(4) == RtMessages.NLMSG_ERROR) {
-          int error = m.getInt(NetlinkMessageBuilder.HEADER_BYTES);
-          if (error != 0) {
-            throw new KernelException(operation, -error);
-          }
+          throwIfError(operation, m);
           return;
         }
       }
@@ -90,10 +93,7 @@ final class NetlinkSocket implements AutoCloseable {
           return replies;
         }
         if (type == RtMessages.NLMSG_ERROR) {
-          int error = m.getInt(NetlinkMessageBuilder.HEADER_BYTES);
-          if (error != 0) {
-            throw new KernelException(operation, -error);
-          }
+          throwIfError(operation, m);
           return replies;
         }
         replies.add(m);
@@ -149,6 +149,29 @@ final class NetlinkSocket implements AutoCloseable {
     byte[] bytes = new byte[(int) n];
     System.arraycopy(receiveBuffer, 0, bytes, 0, bytes.length);
     return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+  }
+
+  /**
+   * Throws for an NLMSG_ERROR carrying an error: {@code int error}, the echoed request header
+   * (its payload too unless NLM_F_CAPPED), then extended-ack attributes when NLM_F_ACK_TLVS
+   * (netlink.h, struct nlmsgerr).
+   */
+  static void throwIfError(String operation, ByteBuffer errorMessage) {
+    int header = NetlinkMessageBuilder.HEADER_BYTES;
+    int error = errorMessage.getInt(header);
+    if (error == 0) {
+      return;
+    }
+    String text = "";
+    int flags = errorMessage.getShort(6);
+    if ((flags & NLM_F_ACK_TLVS) != 0) {
+      int echoed = (flags & NLM_F_CAPPED) != 0 ? header : errorMessage.getInt(header + 4);
+      int tlvs = header + 4 + ((echoed + 3) & ~3);
+      if (tlvs <= errorMessage.limit()) {
+        text = NetlinkAttributes.parse(errorMessage, tlvs, errorMessage.limit()).string(NLMSGERR_ATTR_MSG).orElse("");
+      }
+    }
+    throw new KernelException(operation, -error, text);
   }
 
   /** Splits one datagram into its messages, each a buffer starting at its nlmsghdr. */

@@ -50,10 +50,16 @@ record Route(Ipv6Prefix destination, int table, int metric, int outputIndex,
     return new Route(destination, table, metric, outputIndex, gateway, Optional.of(routeEncap));
   }
 
+  /** {@code 2001:db8::1} rather than Java's {@code 2001:db8:0:0:0:0:0:1}. */
+  static String text(Inet6Address address) {
+    String prefix = Ipv6Prefix.of(address.getAddress(), 128).toString();
+    return prefix.substring(0, prefix.length() - "/128".length());
+  }
+
   @Override
   public String toString() {
     return "route " + destination + " table " + table + " metric " + metric + " dev #" + outputIndex
-        + gateway.map(g -> " via " + g.getHostAddress()).orElse("")
+        + gateway.map(g -> " via " + text(g)).orElse("")
         + encap.map(e -> " " + e).orElse("");
   }
 }

@@ -18,7 +18,7 @@ sealed interface RouteEncap {
 
     @Override
     public String toString() {
-      return "encap seg6 mode encap.red segs " + segment.getHostAddress();
+      return "encap seg6 mode encap.red segs " + Route.text(segment);
     }
   }
 
@@ -33,7 +33,7 @@ sealed interface RouteEncap {
 
     @Override
     public String toString() {
-      return "encap seg6local action End.DX6 nh6 " + nextHop.getHostAddress();
+      return "encap seg6local action End.DX6 nh6 " + Route.text(nextHop);
     }
   }
 }

@@ -72,7 +72,9 @@ final class RouterAdvertiser implements AutoCloseable {
         return;
       }
       if (prefixes.isEmpty()) {
+        // Nothing left to advertise: the MN has left this link, and its next RS here is a new attach.
         advertised.remove(link);
+        seenSolicitors.remove(link);
         return;
       }
     }

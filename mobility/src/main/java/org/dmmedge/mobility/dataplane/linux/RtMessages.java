@@ -60,6 +60,8 @@ final class RtMessages {
   static final int RTA_TABLE = 15;
   static final int RTA_ENCAP_TYPE = 21;
   static final int RTA_ENCAP = 22;
+  /** Marks a nested attribute, as iproute2 does for RTA_ENCAP (strict kernels check it). */
+  static final int NLA_F_NESTED = 0x8000;
   static final int FRA_SRC = 2;
   static final int FRA_IIFNAME = 3;
   static final int FRA_PRIORITY = 6;
@@ -135,7 +137,7 @@ final class RtMessages {
   }
 
   private static void encap(NetlinkMessageBuilder m, RouteEncap encap) {
-    int mark = m.begin(RTA_ENCAP);
+    int mark = m.begin(RTA_ENCAP | NLA_F_NESTED);
     int encapType;
     if (encap instanceof RouteEncap.Seg6EncapRed red) {
       m.attr(SEG6_IPTUNNEL_SRH, seg6Tunnel(red.segment()));

@@ -20,6 +20,7 @@ final class TunDevice implements AutoCloseable {
   private final int fd;
   private final String name;
   private final byte[] pollFd = new byte[8];
+  private boolean closed;
 
   private TunDevice(int fd, String name) {
     this.fd = fd;
@@ -71,15 +72,26 @@ final class TunDevice implements AutoCloseable {
     return (int) n;
   }
 
-  /** Hands one IPv6 packet to the kernel as received on this device. */
-  void write(byte[] packet, int length) {
+  /**
+   * Hands one IPv6 packet to the kernel as received on this device; returns false, sending
+   * nothing, when the device is closed already.
+   */
+  synchronized boolean write(byte[] packet, int length) {
+    if (closed) {
+      return false;
+    }
     if (LibC.INSTANCE.write(fd, packet, length) < 0) {
       throw KernelException.lastError("write " + name);
     }
+    return true;
   }
 
+  /** Closes the descriptor once (the device disappears); later calls do nothing. */
   @Override
-  public void close() {
-    LibC.INSTANCE.close(fd);
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      LibC.INSTANCE.close(fd);
+    }
   }
 }

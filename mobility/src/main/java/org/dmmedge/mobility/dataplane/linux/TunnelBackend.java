@@ -24,6 +24,14 @@ interface TunnelBackend extends AutoCloseable {
   /** The tunnel to {@code peer} is no longer used by any route; removes what it needed. */
   void release(Inet6Address peer);
 
+  /**
+   * Packets this process dropped because they came from a node that is not an open tunnel
+   * peer; always 0 for kernel backends (the kernel drops and counts those itself).
+   */
+  default long droppedFromUnknownPeers() {
+    return 0;
+  }
+
   /** Removes everything the backend created. */
   @Override
   void close();

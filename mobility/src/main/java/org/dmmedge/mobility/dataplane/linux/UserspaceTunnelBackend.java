@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * peer it came from, so the kernel routes it by its inner destination as if received there.
  * Packets from a node that is not an open peer are dropped and counted (a stray or spoofed
  * tunnel must not inject traffic). {@link #open}/{@link #release}/{@link #close} are called
- * by one thread at a time; the tunnel map is concurrent because the receiver reads it.
+ * by one thread at a time; the tunnel map is concurrent because the receiver reads it. A
+ * released tunnel's reader stops within its poll interval and closes the device; the
+ * receiver may still hold it then, so device writes and close exclude each other and a write
+ * after close is dropped (never a write to a reused descriptor).
  */
 final class UserspaceTunnelBackend implements TunnelBackend {
 
@@ -38,7 +42,7 @@ final class UserspaceTunnelBackend implements TunnelBackend {
   private volatile boolean running = true;
   private int nextDevice;
 
-  private record Tunnel(TunDevice device, int index, Thread reader) {}
+  private record Tunnel(TunDevice device, int index, AtomicBoolean open, Thread reader) {}
 
   UserspaceTunnelBackend(NetNamespace namespace, Rtnetlink rtnl, int tunnelMtu) {
     this.namespace = namespace;
@@ -62,7 +66,8 @@ final class UserspaceTunnelBackend implements TunnelBackend {
       try {
         int index = rtnl.link(name).index();
         rtnl.setMtu(index, tunnelMtu);
-        tunnel = new Tunnel(device, index, Workers.start("ip6ip6-" + name, () -> readLoop(device, peer)));
+        AtomicBoolean open = new AtomicBoolean(true);
+        tunnel = new Tunnel(device, index, open, Workers.start("ip6ip6-" + name, () -> readLoop(device, peer, open)));
         tunnels.put(peer, tunnel);
         log.info("tunnel {} to {} up ({})", name, peer.getHostAddress(), namespace);
       } catch (RuntimeException e) {
@@ -77,33 +82,41 @@ final class UserspaceTunnelBackend implements TunnelBackend {
   public void release(Inet6Address peer) {
     Tunnel tunnel = tunnels.remove(peer);
     if (tunnel != null) {
-      stop(tunnel);
+      // No waiting here (a handover must not wait for a poll interval): the reader ends
+      // within one and closes the device itself; the routes into it are gone already.
+      tunnel.open().set(false);
     }
   }
 
-  /** Packets dropped because their outer source was not an open peer. */
-  long droppedFromUnknownPeer() {
+  @Override
+  public long droppedFromUnknownPeers() {
     return droppedFromUnknownPeer.get();
   }
 
   @Override
   public void close() {
     running = false;
-    tunnels.values().forEach(this::stop);
+    for (Tunnel tunnel : tunnels.values()) {
+      tunnel.open().set(false);
+      Workers.join(tunnel.reader());
+      tunnel.device().close();
+    }
     tunnels.clear();
     Workers.join(receiver);
     raw.close();
   }
 
-  private void stop(Tunnel tunnel) {
-    tunnel.reader().interrupt();
-    Workers.join(tunnel.reader());
-    tunnel.device().close();
+  private void readLoop(TunDevice device, Inet6Address peer, AtomicBoolean open) {
+    try {
+      forward(device, peer, open);
+    } finally {
+      device.close();
+    }
   }
 
-  private void readLoop(TunDevice device, Inet6Address peer) {
+  private void forward(TunDevice device, Inet6Address peer, AtomicBoolean open) {
     byte[] packet = new byte[MAX_PACKET];
-    while (running && !Thread.currentThread().isInterrupted()) {
+    while (running && open.get()) {
       try {
         int n = device.read(packet);
         if (n > 0) {

@@ -26,6 +26,7 @@ class HandoverIT {
   private static final int PACKETS_PER_SECOND = 50;
   private static final long DOWNLOAD_BYTES = 8L << 20;
   private static final long DOWNLOAD_RATE = 2L << 20;
+  private static final String ORIGIN = "2001:db8:c::f0";
 
   @Test
   void flowsAnchoredAtMar1SurviveTenHandovers() {
@@ -35,9 +36,12 @@ class HandoverIT {
       Capture tunnelAtMar1 = new Capture(mobility.bed, "mar1", "core0", "ip6 proto 41");
       traffic.start("origin", "paced_server.py", "listening", "8080", Long.toString(DOWNLOAD_BYTES),
           Long.toString(DOWNLOAD_RATE));
-      Process download = traffic.start("mn", "download_client.py", null, "2001:db8:c::f0", "8080", address);
-      UdpFlow flow = new UdpFlow(traffic, address, PACKETS_PER_SECOND, PACKETS_PER_SECOND * (HANDOVERS + 3));
+      Process download = traffic.start("mn", "download_client.py", null, ORIGIN, "8080", address);
+      int count = PACKETS_PER_SECOND * (HANDOVERS + 3);
+      UdpFlow flow = new UdpFlow(traffic, "mn", address, "origin", ORIGIN, 5000, PACKETS_PER_SECOND, count);
+      UdpFlow down = new UdpFlow(traffic, "origin", ORIGIN, "mn", address, 5001, PACKETS_PER_SECOND, count);
       awaitPackets(flow, System.nanoTime() - Duration.ofSeconds(5).toNanos(), PACKETS_PER_SECOND / 2);
+      awaitPackets(down, System.nanoTime() - Duration.ofSeconds(5).toNanos(), PACKETS_PER_SECOND / 2);
 
       List<Long> moveTimes = new ArrayList<>();
       List<Long> setupNanos = new ArrayList<>();
@@ -48,27 +52,37 @@ class HandoverIT {
         setupNanos.add(mobility.moveOverNetlinkTo(to));
         // The flow must come back through this MAR: wait (bounded) for a second of packets.
         awaitPackets(flow, before, PACKETS_PER_SECOND * 4 / 5);
+        awaitPackets(down, before, PACKETS_PER_SECOND * 4 / 5);
       }
 
       List<String> downloaded = Traffic.finish(download, 60);
       assertThat(downloaded).containsExactly(DOWNLOAD_BYTES + " " + Traffic.patternSha256(DOWNLOAD_BYTES));
       assertThat(tunnelAtMar1.stop()).as("ip6ip6 packets on mar1 core0").isGreaterThan(1000);
 
-      List<long[]> arrivals = flow.finish();
-      List<Long> interruptions = new ArrayList<>();
-      for (long t : moveTimes) {
-        long gap = UdpFlow.longestGap(arrivals, t, t + Duration.ofMillis(900).toNanos());
-        interruptions.add(Math.max(0, gap - flow.intervalNanos));
-      }
-      long received = arrivals.stream().mapToLong(a -> a[0]).distinct().count();
-      System.out.printf("HANDOVER backend=%s handovers=%d udp sent=%d received=%d lost=%d%n",
-          mobility.mars.get(0).tunnelBackend().configName(), HANDOVERS, flow.count, received, flow.count - received);
-      System.out.printf("HANDOVER interruption ms: median=%.1f max=%.1f all=%s%n", ms(median(interruptions)),
-          ms(Collections.max(interruptions)), list(interruptions));
+      System.out.printf("HANDOVER backend=%s handovers=%d%n", mobility.mars.get(0).tunnelBackend().configName(),
+          HANDOVERS);
+      report("uplink (mn -> origin)", flow, moveTimes);
+      report("downlink (origin -> mn)", down, moveTimes);
       System.out.printf("HANDOVER tunnel setup ms: median=%.2f max=%.2f all=%s%n", ms(median(setupNanos)),
           ms(Collections.max(setupNanos)), list(setupNanos));
-      assertThat(received).as("UDP packets received of " + flow.count).isGreaterThan(flow.count / 2);
     }
+  }
+
+  /** Prints loss and per-move interruption of {@code flow}; checks most of it arrived. */
+  private static void report(String name, UdpFlow flow, List<Long> moveTimes) {
+    List<long[]> arrivals = flow.finish();
+    List<Long> interruptions = new ArrayList<>();
+    for (int i = 0; i < moveTimes.size(); i++) {
+      long t = moveTimes.get(i);
+      long end = i + 1 < moveTimes.size() ? moveTimes.get(i + 1) : t + Duration.ofSeconds(1).toNanos();
+      long gap = UdpFlow.longestGap(arrivals, t, end);
+      interruptions.add(Math.max(0, gap - flow.intervalNanos));
+    }
+    long received = arrivals.stream().mapToLong(a -> a[0]).distinct().count();
+    System.out.printf("HANDOVER %s udp sent=%d received=%d lost=%d; interruption ms: median=%.1f max=%.1f all=%s%n",
+        name, flow.count, received, flow.count - received, ms(median(interruptions)),
+        ms(Collections.max(interruptions)), list(interruptions));
+    assertThat(received).as(name + ": UDP packets received of " + flow.count).isGreaterThan(flow.count / 2);
   }
 
   private static void awaitPackets(UdpFlow flow, long after, int packets) {

@@ -34,7 +34,7 @@ class LinuxDataPlaneIT {
       assertThat(mobility.bed.exec("mar2", "ip", "-6", "route", "show", "proto", "201"))
           .contains("2001:db8:1:1::/64 dev acc0 metric 1024").contains("2001:db8:2:1::/64 dev acc0 metric 1024");
       assertThat(mobility.bed.exec("mar1", "ip", "-6", "route", "show", "proto", "201"))
-          .contains("2001:db8:1:1::/64 dev dmmt0 metric 512");
+          .contains("2001:db8:1:1::/64 dev dmmt0 metric 1024");
 
       for (LinuxDataPlane mar : mobility.mars) {
         mar.close();
@@ -48,6 +48,25 @@ class LinuxDataPlaneIT {
       }
       assertThatThrownBy(() -> mar2.install(reach)).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("data plane closed");
+    }
+  }
+
+  @Test
+  void tunnelPacketsFromANodeThatIsNotAPeerAreDroppedAndCounted() {
+    try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.USERSPACE); Traffic traffic = new Traffic(mobility.bed)) {
+      mobility.moveTo(2);
+      LinuxDataPlane mar2 = mobility.mars.get(1);
+      Capture delivered = new Capture(mobility.bed, "mn", "eth0", "udp port 9");
+      long before = mar2.droppedFromUnknownPeers();
+      try {
+        Process spoof = traffic.start("cmd", "ip6ip6_send.py", "sent", "2001:db8:c::2", "2001:db8:c::f0",
+            "2001:db8:1:1::99");
+        Traffic.finish(spoof, 10);
+        MobilityBed.await("a counted drop at mar2 (" + before + " before)",
+            () -> mar2.droppedFromUnknownPeers() > before);
+      } finally {
+        assertThat(delivered.stop()).as("spoofed packets reaching the MN").isZero();
+      }
     }
   }
 

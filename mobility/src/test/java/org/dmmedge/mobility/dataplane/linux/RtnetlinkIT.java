@@ -47,7 +47,7 @@ class RtnetlinkIT {
     assertThat(link.hardwareAddress()).hasSize(6);
     assertThat(rtnl.findLink("nosuch0")).isEmpty();
     assertThatThrownBy(() -> rtnl.link("nosuch0")).isInstanceOf(KernelException.class)
-        .hasMessageEndingWith(": ENODEV");
+        .hasMessageContaining(": ENODEV");
   }
 
   @Test
@@ -85,7 +85,7 @@ class RtnetlinkIT {
     Route route = Route.onLink(Ipv6Prefix.parse("2001:db8:78::/64"), 254, 1, 999);
 
     assertThatThrownBy(() -> rtnl.replaceRoute(route)).isInstanceOf(KernelException.class)
-        .hasMessageContaining("add route 2001:db8:78::/64").hasMessageEndingWith(": ENODEV");
+        .hasMessageContaining("add route 2001:db8:78::/64").hasMessageContaining(": ENODEV");
   }
 
   @Test

@@ -139,13 +139,20 @@ final class Testbed implements AutoCloseable {
     try {
       Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
       p.getOutputStream().close();
-      byte[] out = p.getInputStream().readAllBytes();
+      // Drained aside so that a command that hangs still meets the time bound.
+      java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return p.getInputStream().readAllBytes();
+        } catch (IOException e) {
+          return e.toString().getBytes(StandardCharsets.UTF_8);
+        }
+      });
       if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return new Result(-1, "timed out: " + argv);
       }
-      return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    } catch (IOException e) {
+      return new Result(p.exitValue(), new String(out.get(COMMAND_SECONDS, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+    } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       return new Result(-1, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -38,7 +38,7 @@ final class Traffic implements AutoCloseable {
     Process p = bed.start(node, argv.toArray(String[]::new));
     processes.add(p);
     if (ready != null) {
-      String first = readLine(p.getInputStream());
+      String first = firstLine(p);
       if (!ready.equals(first)) {
         throw new IllegalStateException(script + " in " + node + " said '" + first + "' (expected: " + ready + ")");
       }
@@ -112,6 +112,23 @@ final class Traffic implements AutoCloseable {
       throw new IllegalStateException("missing test helper " + path);
     }
     return path.toString();
+  }
+
+  /** The process's first output line, waiting at most 15 s (a helper that hangs is killed). */
+  private static String firstLine(Process p) {
+    java.util.concurrent.CompletableFuture<String> line =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> readLine(p.getInputStream()));
+    try {
+      return line.get(15, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      p.destroyForcibly();
+      return "(nothing within 15 s)";
+    } catch (java.util.concurrent.ExecutionException e) {
+      return "(read failed: " + e.getCause() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(interrupted)";
+    }
   }
 
   private static String readLine(InputStream in) {

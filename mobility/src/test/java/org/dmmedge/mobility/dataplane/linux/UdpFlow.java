@@ -8,13 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A numbered UDP flow (a VoIP stand-in) from the MN to the origin: the receiver's output
+ * A numbered UDP flow (a VoIP stand-in) between the MN and the origin: the receiver's output
  * (sequence number, CLOCK_MONOTONIC arrival time, the clock {@link System#nanoTime()} reads
  * too) is collected live so a test can wait for packets after a move and compute gaps.
  */
 final class UdpFlow {
 
-  static final int PORT = 5000;
   final long intervalNanos;
   final int count;
   private final Process receiver;
@@ -22,10 +21,12 @@ final class UdpFlow {
   private final List<long[]> arrivals = new ArrayList<>();
   private final Thread reader;
 
-  UdpFlow(Traffic traffic, String mnAddress, int packetsPerSecond, int count) {
+  /** Sends from {@code sender} (bound to {@code source}) to {@code receiver} at {@code destination}. */
+  UdpFlow(Traffic traffic, String sender, String source, String receiverNode, String destination, int port,
+      int packetsPerSecond, int count) {
     this.intervalNanos = 1_000_000_000L / packetsPerSecond;
     this.count = count;
-    receiver = traffic.start("origin", "udp_receiver.py", "ready", Integer.toString(PORT), "3");
+    receiver = traffic.start(receiverNode, "udp_receiver.py", "ready", Integer.toString(port), "3");
     reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(
           new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8))) {
@@ -40,7 +41,7 @@ final class UdpFlow {
       }
     }, "udp-flow-reader");
     reader.start();
-    sender = traffic.start("mn", "udp_sender.py", null, "2001:db8:c::f0", Integer.toString(PORT), mnAddress,
+    this.sender = traffic.start(sender, "udp_sender.py", null, destination, Integer.toString(port), source,
         Integer.toString(count), Double.toString(1.0 / packetsPerSecond));
   }
 
@@ -65,12 +66,15 @@ final class UdpFlow {
     }
   }
 
-  /** The longest silence between consecutive arrivals in [from, to], in nanoseconds. */
+  /**
+   * The longest silence between consecutive arrivals ending in [from, to] (it may have begun
+   * before {@code from}: the silence a move at {@code from} causes), in nanoseconds.
+   */
   static long longestGap(List<long[]> arrivals, long from, long to) {
     long gap = 0;
     for (int i = 1; i < arrivals.size(); i++) {
       long t = arrivals.get(i)[1];
-      if (t >= from && arrivals.get(i - 1)[1] <= to) {
+      if (t >= from && t <= to) {
         gap = Math.max(gap, t - arrivals.get(i - 1)[1]);
       }
     }

@@ -1,0 +1,89 @@
+package org.dmmedge.mobility.dataplane.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmmedge.mobility.dataplane.DataPlaneException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * What a node checks at start, on whatever kernel runs the test: the auto backend choice with
+ * one line per backend it skipped, the MTU it advertises when the core link is too small for
+ * 1500 + 40, a clear failure for a missing core link, and leftovers of a crashed run removed.
+ */
+@ResourceLock(Testbed.LOCK)
+class StartupChecksIT {
+
+  private static Testbed bed;
+
+  @BeforeAll
+  static void up() {
+    bed = Testbed.up();
+  }
+
+  @AfterAll
+  static void down() {
+    if (bed != null) {
+      bed.close();
+    }
+  }
+
+  private static LinuxDataPlaneConfig.Builder mar1() {
+    return LinuxDataPlaneConfig.builder().namespace(bed.namespace("mar1")).coreLink("core0")
+        .localAddress(MobilityBed.core(1)).decapAddress(MobilityBed.decap(1)).accessLink("acc0");
+  }
+
+  @Test
+  void autoTakesTheFirstAvailableBackendAndSaysWhyEachEarlierOneIsNot() {
+    List<String> notices = new ArrayList<>();
+    try (Rtnetlink rtnl = Rtnetlink.open(bed.namespace("mar1"))) {
+      int core = rtnl.link("core0").index();
+      TunnelBackend backend = TunnelBackends.create(mar1().build(), rtnl, core, 1560, notices::add);
+      try {
+        List<TunnelBackendKind> order = List.of(TunnelBackendKind.SRV6, TunnelBackendKind.IP6TNL,
+            TunnelBackendKind.USERSPACE);
+        assertThat(notices).hasSize(order.indexOf(backend.kind()));
+        assertThat(notices).allSatisfy(line -> assertThat(line).doesNotContain("\n").contains("unavailable: "));
+      } finally {
+        backend.close();
+      }
+    }
+  }
+
+  @Test
+  void coreLinkTooSmallForATunnelledFullSizePacketLowersTheAdvertisedMtu() {
+    bed.exec("mar1", "ip", "link", "set", "core0", "mtu", "1500");
+    try (LinuxDataPlane plane = LinuxDataPlane.start(mar1().build(), (id, link) -> { })) {
+      assertThat(plane.advertisedMtu()).isEqualTo(1460);
+    } finally {
+      bed.exec("mar1", "ip", "link", "set", "core0", "mtu", "1600");
+    }
+    try (LinuxDataPlane plane = LinuxDataPlane.start(mar1().build(), (id, link) -> { })) {
+      assertThat(plane.advertisedMtu()).isEqualTo(1500);
+    }
+  }
+
+  @Test
+  void missingCoreLinkFailsTheStartNamingIt() {
+    assertThatThrownBy(() -> LinuxDataPlane.start(mar1().coreLink("eth9").build(), (id, link) -> { }))
+        .isInstanceOf(DataPlaneException.class)
+        .hasMessage("coreLink: eth9 (expected: an interface in netns " + bed.ns("mar1") + ")");
+    assertThat(bed.exec("mar1", "ip", "link", "show")).doesNotContainPattern(": dmmt\\d");
+  }
+
+  @Test
+  void routesAndRulesLeftByACrashedRunAreRemovedAtStart() {
+    bed.exec("mar1", "ip", "-6", "route", "add", "2001:db8:1:7::/64", "dev", "acc0", "proto", "201");
+    bed.exec("mar1", "ip", "-6", "rule", "add", "from", "2001:db8:1:7::/64", "lookup", "1007", "proto", "201");
+
+    try (LinuxDataPlane plane = LinuxDataPlane.start(mar1().build(), (id, link) -> { })) {
+      assertThat(bed.exec("mar1", "ip", "-6", "route", "show", "proto", "201")).isEmpty();
+      assertThat(bed.exec("mar1", "ip", "-6", "rule", "show")).doesNotContain("2001:db8:1:7::/64");
+    }
+  }
+}
