@@ -50,6 +50,9 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
   private final Counter clientBytes;
   private final Timer clientLatency;
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  /** What bound meters read: Micrometer holds meter state weakly, and a lambda has no owner. */
+  private final java.util.List<Object> boundState =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public EdgeMetrics() {
     clientBytes = Counter.builder("edge.client.bytes").baseUnit("bytes")
@@ -86,8 +89,12 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
     clientLatency.record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
-  /** Exposes the cache's counters and gauges; {@code stats} is read at each scrape. */
+  /**
+   * Exposes the cache's counters and gauges; {@code stats} is read at each scrape (and kept
+   * reachable here).
+   */
   public void bindCache(Supplier<CacheStats> stats) {
+    boundState.add(stats);
     FunctionCounter.builder("edge.cache.hits", stats, s -> s.get().hits())
         .description("Lookups answered from a fresh stored response").register(registry);
     FunctionCounter.builder("edge.cache.misses", stats, s -> s.get().misses())
@@ -111,6 +118,7 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
 
   /** Exposes the count of fills without a client connection. */
   public void bindPrefetches(LongSupplier count) {
+    boundState.add(count);
     FunctionCounter.builder("edge.prefetches", count, LongSupplier::getAsLong)
         .description("Fills without a client (pre-warming, prefetch)").register(registry);
   }
