@@ -134,6 +134,20 @@ class AdminObservabilityIT {
       } finally {
         ORIGIN.up();
       }
+      // A warm cache can serve while its origin is away: ready.
+      ORIGIN.respond("/warm", OriginReply.builder().body("w")
+          .header("Cache-Control", "max-age=600").build());
+      Http.getText(URI.create(edge.url("/warm")));
+      Fills.awaitNone(edge.node().cache());
+      ORIGIN.down();
+      try {
+        HttpResponse<String> warm = edge.get("/readyz");
+        assertThat(warm.statusCode()).isEqualTo(200);
+        assertThat(AdminNode.JSON.readTree(warm.body()).get("cacheObjects").asLong())
+            .isEqualTo(1);
+      } finally {
+        ORIGIN.up();
+      }
     }
   }
 }
