@@ -47,6 +47,7 @@ final class ClientResponse {
   private int status;
   private String cacheResult = "NONE";
   private long bytes;
+  private final long startNanos = System.nanoTime();
 
   ClientResponse(ChannelHandlerContext ctx, HttpRequest request, ProxyServices services,
       Done done) {
@@ -188,6 +189,7 @@ final class ClientResponse {
     services.accessLog().log(ctx.channel().remoteAddress(),
         request.method() + " " + request.uri() + " " + request.protocolVersion(), status, bytes,
         request.headers().get(HttpHeaderNames.REFERER),
-        request.headers().get(HttpHeaderNames.USER_AGENT));
+        request.headers().get(HttpHeaderNames.USER_AGENT), cacheResult,
+        System.nanoTime() - startNanos);
   }
 }
