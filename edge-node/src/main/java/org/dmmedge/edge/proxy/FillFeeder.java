@@ -28,7 +28,6 @@ final class FillFeeder implements OriginResponseHandler {
   private BodyFlow flow;
   private volatile boolean relaying;
   private volatile boolean revalidated;
-  private volatile boolean mismatch;
   private volatile OriginException failure;
 
   /**
@@ -42,11 +41,6 @@ final class FillFeeder implements OriginResponseHandler {
   /** The origin answered 304 and the stored entry was refreshed. */
   boolean revalidated() {
     return revalidated;
-  }
-
-  /** The origin answered 304 but it did not match the stored entry: fetch again. */
-  boolean mismatch() {
-    return mismatch;
   }
 
   /** The response was not storable and went to the leader's client directly. */
@@ -64,8 +58,10 @@ final class FillFeeder implements OriginResponseHandler {
     this.flow = bodyFlow;
     Headers headers = CacheRequests.toCache(head.headers());
     if (fill.isRevalidation() && head.status() == 304) {
-      mismatch = !fill.notModified(headers);
-      revalidated = !mismatch;
+      // Set first: notModified() wakes the readers, which label their head from this flag.
+      // A 304 that does not fit sends them to the origin (UNCACHEABLE), never to a head.
+      revalidated = true;
+      revalidated = fill.notModified(headers);
       return;
     }
     // Set before start() wakes the readers: the leader's reader that sees UNCACHEABLE must
