@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Request collapsing and read-while-write through a real edge and a real origin. Each test is
  * bounded so that a stalled stream fails the test instead of hanging the build.
  */
-@org.junit.jupiter.api.Timeout(120)
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class CollapsingIT {
   @Order(1)
   @RegisterExtension static final OriginServerExtension ORIGIN = new OriginServerExtension();
