@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.edge.config.EdgeConfig;
 import org.dmmedge.edge.mobility.EdgeMobility;
+import org.dmmedge.edge.mobility.MobilityRequests;
+import org.dmmedge.edge.mobility.MovedClients;
 import org.dmmedge.edge.mobility.PlaybackTracker;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.ProxyHandler;
@@ -30,6 +32,7 @@ public final class EdgeNode implements AutoCloseable {
   private final HttpCache cache;
   private final EdgeServer server;
   private final PlaybackTracker playback;
+  private final MovedClients moved = new MovedClients();
   private Optional<EdgeMobility> mobility = Optional.empty();
 
   /**
@@ -45,7 +48,8 @@ public final class EdgeNode implements AutoCloseable {
     this.playback = new PlaybackTracker(clock, MAX_TRACKED_CLIENTS);
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
         new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControlNames().get(0),
-        config.mobility().isPresent() ? playback : RequestListener.NONE);
+        config.mobility().isPresent() ? new MobilityRequests(playback, moved)
+            : RequestListener.NONE);
     this.cache = HttpCache.create(config.cache(), clock);
     this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, cache));
     self[0] = server;
@@ -66,7 +70,7 @@ public final class EdgeNode implements AutoCloseable {
   }
 
   private void startMobility() {
-    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, clock));
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, moved, clock));
   }
 
   /** The MAR side, when this node is a MAR and started. */

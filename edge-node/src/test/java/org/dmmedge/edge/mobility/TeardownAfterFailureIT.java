@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * table and interception installed) still leaves nothing behind: no process, namespace, link,
  * rule or route (check-clean.sh, run by {@link RealTestbed#close()}).
  */
-class TestbedTeardownIT {
+class TeardownAfterFailureIT {
 
   @Test
   void aFailureMidRunLeavesNoProcessNamespaceLinkRuleOrRoute() throws Exception {
