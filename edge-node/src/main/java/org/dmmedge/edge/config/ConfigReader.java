@@ -2,6 +2,9 @@ package org.dmmedge.edge.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -264,55 +267,43 @@ public final class ConfigReader {
    * A file the node will write (a log file): its directory must exist and be writable, or the
    * problem is reported now rather than when the first line is written.
    */
-  public Optional<java.nio.file.Path> writableFile(String key) {
-    Optional<String> text = optionalString(key);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    java.nio.file.Path file;
-    try {
-      file = java.nio.file.Path.of(text.get()).toAbsolutePath();
-    } catch (java.nio.file.InvalidPathException e) {
-      problems.add(pathOf(key), text.get(), "a file path");
-      return Optional.empty();
-    }
-    java.nio.file.Path dir = file.getParent();
-    boolean ok = java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.isWritable(file)
-        : dir != null && java.nio.file.Files.isDirectory(dir)
-            && java.nio.file.Files.isWritable(dir);
-    if (!ok) {
-      problems.add(pathOf(key), text.get(), "a writable file in an existing directory");
-      return Optional.empty();
-    }
-    return Optional.of(file);
+  public Optional<Path> writableFile(String key) {
+    return path(key, file -> Files.isRegularFile(file) ? Files.isWritable(file)
+        : file.getParent() != null && Files.isDirectory(file.getParent())
+            && Files.isWritable(file.getParent()),
+        "a writable file in an existing directory");
   }
 
   /**
    * A directory the node keeps data in: it must be a writable directory, or not exist yet
    * under a writable parent.
    */
-  public Optional<java.nio.file.Path> writableDirectory(String key) {
+  public Optional<Path> writableDirectory(String key) {
+    return path(key, dir -> Files.isDirectory(dir) ? Files.isWritable(dir)
+        : !Files.exists(dir) && dir.getParent() != null && Files.isDirectory(dir.getParent())
+            && Files.isWritable(dir.getParent()),
+        "a writable directory (or a new one in a writable directory)");
+  }
+
+  /** An absolute path that {@code usable} accepts, checked when the file is read. */
+  private Optional<Path> path(String key, java.util.function.Predicate<Path> usable,
+      String expected) {
     Optional<String> text = optionalString(key);
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    java.nio.file.Path dir;
+    Path path;
     try {
-      dir = java.nio.file.Path.of(text.get()).toAbsolutePath();
-    } catch (java.nio.file.InvalidPathException e) {
-      problems.add(pathOf(key), text.get(), "a directory path");
+      path = Path.of(text.get()).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      problems.add(pathOf(key), text.get(), expected);
       return Optional.empty();
     }
-    java.nio.file.Path parent = dir.getParent();
-    boolean ok = java.nio.file.Files.isDirectory(dir) ? java.nio.file.Files.isWritable(dir)
-        : !java.nio.file.Files.exists(dir) && parent != null
-            && java.nio.file.Files.isDirectory(parent) && java.nio.file.Files.isWritable(parent);
-    if (!ok) {
-      problems.add(pathOf(key), text.get(), "a writable directory (or a new one in a "
-          + "writable directory)");
+    if (!usable.test(path)) {
+      problems.add(pathOf(key), text.get(), expected);
       return Optional.empty();
     }
-    return Optional.of(dir);
+    return Optional.of(path);
   }
 
   /** Records a problem with a value read here (for checks that span several fields). */

@@ -16,7 +16,9 @@ import org.dmmedge.origin.OriginClientConfig;
  * @param origins origins for reverse mode
  * @param originClient how origins are fetched from
  * @param cache the cache (its memory budget defaults to 512 MiB here)
- * @param accessLog whether requests are logged (combined format, logger {@code access})
+ * @param accessLog whether requests are logged (logger {@code access}; format in {@code logging})
+ * @param admin the admin API, pre-warming and who may PURGE
+ * @param logging access log format and destination, application log levels
  * @param mobility the MAR agent and data plane, when this node is a MAR (section
  *     {@code mobility:}); empty for a plain edge cache
  */
@@ -27,6 +29,8 @@ public record EdgeConfig(
     OriginClientConfig originClient,
     CacheConfig cache,
     boolean accessLog,
+    AdminConfig admin,
+    LoggingConfig logging,
     Optional<MobilityConfig> mobility) {
 
   public static final String DEFAULT_NAME = "dmm-edge";
@@ -38,6 +42,8 @@ public record EdgeConfig(
     Objects.requireNonNull(origins, "origins");
     Objects.requireNonNull(originClient, "originClient");
     Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(mobility, "mobility");
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       throw new IllegalArgumentException(
@@ -45,21 +51,33 @@ public record EdgeConfig(
     }
   }
 
-  /** A node that is no MAR. */
+  /** A node that is no MAR, without admin server and with default logging (proxy tests). */
   public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
       OriginClientConfig originClient, CacheConfig cache, boolean accessLog) {
-    this(name, server, origins, originClient, cache, accessLog, Optional.empty());
+    this(name, server, origins, originClient, cache, accessLog, AdminConfig.disabled(),
+        LoggingConfig.defaults(), Optional.empty());
   }
 
-  /** The embedded default: a forward proxy on 127.0.0.1:8080 with a memory cache. */
+  /**
+   * The embedded default: a forward proxy on 127.0.0.1:8080 with a memory cache, the admin
+   * API on 127.0.0.1:9090.
+   */
   public static EdgeConfig defaults() {
     return new EdgeConfig(DEFAULT_NAME, ServerConfig.defaults(), OriginsConfig.none(),
         OriginClientConfig.defaults(),
-        CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true);
+        CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true,
+        AdminConfig.defaults(), LoggingConfig.defaults(), Optional.empty());
   }
 
   /** A copy with another server section. */
   public EdgeConfig withServer(ServerConfig newServer) {
-    return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog, mobility);
+    return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog, admin,
+        logging, mobility);
+  }
+
+  /** A copy with another admin section. */
+  public EdgeConfig withAdmin(AdminConfig newAdmin) {
+    return new EdgeConfig(name, server, origins, originClient, cache, accessLog, newAdmin,
+        logging, mobility);
   }
 }

@@ -27,6 +27,9 @@ import io.netty.util.ReferenceCountUtil;
  * so a client never mistakes a cut body for a complete one. Event-loop confined.
  */
 final class ClientResponse {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      ClientResponse.class);
+
   /** Told when the response is over: {@code keepAlive} says whether to read the next request. */
   interface Done {
     void responseDone(boolean keepAlive);
@@ -42,7 +45,9 @@ final class ClientResponse {
   private boolean finished;
   private boolean bodyExpected;
   private int status;
+  private String cacheResult = "NONE";
   private long bytes;
+  private final long startNanos = System.nanoTime();
 
   ClientResponse(ChannelHandlerContext ctx, HttpRequest request, ProxyServices services,
       Done done) {
@@ -93,6 +98,7 @@ final class ClientResponse {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     status = code;
+    cacheResult = h.get("X-Cache", "NONE");
     headSent = true;
     ctx.write(response);
   }
@@ -167,7 +173,12 @@ final class ClientResponse {
     }
     finished = true;
     keepAlive = false;
-    status = status == 0 ? 502 : status;
+    if (ErrorResponses.isExpected(cause)) {
+      LOG.debug("closing {} mid-response: {}", ctx.channel(), cause.toString());
+    } else {
+      LOG.warn("closing {} mid-response after {} bytes: {}", ctx.channel(), bytes,
+          cause.toString());
+    }
     log();
     ctx.flush();
     ctx.close();
@@ -178,6 +189,7 @@ final class ClientResponse {
     services.accessLog().log(ctx.channel().remoteAddress(),
         request.method() + " " + request.uri() + " " + request.protocolVersion(), status, bytes,
         request.headers().get(HttpHeaderNames.REFERER),
-        request.headers().get(HttpHeaderNames.USER_AGENT));
+        request.headers().get(HttpHeaderNames.USER_AGENT), cacheResult,
+        System.nanoTime() - startNanos);
   }
 }
