@@ -13,11 +13,7 @@ import org.junit.jupiter.api.Test;
  * table and interception installed) still leaves nothing behind: no process, namespace, link,
  * rule or route (check-clean.sh, run by {@link RealTestbed#close()}).
  */
-<<<<<<<< HEAD:edge-node/src/test/java/org/dmmedge/edge/mobility/TeardownAfterFailureIT.java
 class MobilityTeardownIT {
-========
-class MobilityTeardownIT {
->>>>>>>> main:edge-node/src/test/java/org/dmmedge/edge/mobility/MobilityTeardownIT.java
 
   @Test
   void aFailureMidRunLeavesNoProcessNamespaceLinkRuleOrRoute() throws Exception {
