@@ -4,9 +4,15 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
 import org.dmmedge.cache.HttpCache;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.dmmedge.edge.admin.AdminServer;
 import org.dmmedge.edge.config.EdgeConfig;
+import org.dmmedge.edge.fill.CacheFiller;
+import org.dmmedge.edge.metrics.EdgeMetrics;
+import org.dmmedge.edge.metrics.MeteredOriginClient;
 import org.dmmedge.edge.proxy.AccessLog;
-import org.dmmedge.edge.proxy.ProxyHandler;
+import org.dmmedge.edge.proxy.PurgeMethod;
 import org.dmmedge.edge.proxy.ProxyServices;
 import org.dmmedge.edge.server.EdgeServer;
 import org.dmmedge.edge.server.OriginResolver;
@@ -15,39 +21,110 @@ import org.dmmedge.origin.OriginClient;
 
 /**
  * One edge node: builds its parts from an {@link EdgeConfig} (origin client, proxy services,
- * the Netty server) and starts and stops them together. Start and stop from one thread.
+ * the Netty server, metrics, the fill service for clientless fills, the admin API when
+ * enabled) and starts and stops them together. Start and stop from one thread.
  */
 public final class EdgeNode implements AutoCloseable {
   private final EdgeConfig config;
+  private final Clock clock;
+  private final EdgeMetrics metrics = new EdgeMetrics();
+  private final ScheduledExecutorService background =
+      Executors.newSingleThreadScheduledExecutor(EdgeNode::backgroundThread);
   private final OriginClient originClient;
   private final HttpCache cache;
   private final EdgeServer server;
+  private final OriginResolver resolver;
+  private final CacheFiller filler;
+  private AdminServer admin;
 
   /**
    * @param clock the time every cache decision uses (a fake one in tests)
    */
   public EdgeNode(EdgeConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
-    this.originClient = new HttpClient5OriginClient(config.originClient());
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.originClient = new MeteredOriginClient(
+        new HttpClient5OriginClient(config.originClient()), metrics);
     EdgeServer[] self = new EdgeServer[1];
     OriginResolver resolver = new OriginResolver(config.server().mode(), config.origins(),
         config.name(), () -> self[0].localAddress());
+    this.resolver = resolver;
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
-        new AccessLog(config.accessLog(), clock), clock, config.cache().targetedCacheControlNames().get(0));
+        new AccessLog(config.accessLog(), config.logging().accessFormat(), clock, metrics),
+        clock, config.cache().targetedCacheControlNames().get(0));
     this.cache = HttpCache.create(config.cache(), clock);
-    this.server = new EdgeServer(config.server(), () -> new ProxyHandler(services, cache));
+    this.filler = new CacheFiller(cache, resolver, originClient, services.via(), background);
+    metrics.bindCache(cache::stats);
+    metrics.bindPrefetches(filler::filled);
+    this.server = new EdgeServer(config.server(), () -> PurgeMethod.handler(services, cache,
+        client -> config.admin().purgeNetworks().stream().anyMatch(n -> n.contains(client))));
     self[0] = server;
   }
 
-  /** Starts serving; returns the bound address. */
+  /** Starts serving (and the admin API when enabled); returns the proxy's bound address. */
   public InetSocketAddress start() throws InterruptedException {
     try {
-      return server.start();
+      InetSocketAddress bound = server.start();
+      if (config.admin().enabled()) {
+        admin = AdminServer.start(this);
+      }
+      return bound;
     } catch (InterruptedException | RuntimeException e) {
-      originClient.close();
-      cache.close();
+      server.stop(java.time.Duration.ZERO);
+      releaseParts();
       throw e;
     }
+  }
+
+  /** The admin server, when enabled and started. */
+  public java.util.Optional<AdminServer> admin() {
+    return java.util.Optional.ofNullable(admin);
+  }
+
+  /** The time every cache decision uses. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The node's metrics. */
+  public EdgeMetrics metrics() {
+    return metrics;
+  }
+
+  /** Fills without a client connection (pre-warming, prefetch). */
+  public CacheFiller filler() {
+    return filler;
+  }
+
+  /** How client requests are routed (the admin API routes URLs the same way). */
+  public OriginResolver resolver() {
+    return resolver;
+  }
+
+  /** The origin client (metered). */
+  public OriginClient originClient() {
+    return originClient;
+  }
+
+  /** A single background thread for cheap timed tasks (bandwidth pacing, fill followers). */
+  public ScheduledExecutorService background() {
+    return background;
+  }
+
+  private static Thread backgroundThread(Runnable task) {
+    Thread t = new Thread(task, "edge-background");
+    t.setDaemon(true);
+    return t;
+  }
+
+  private void releaseParts() {
+    if (admin != null) {
+      admin.close();
+    }
+    background.shutdownNow();
+    originClient.close();
+    cache.close();
+    metrics.close();
   }
 
   /** The bound address, or null before {@link #start()}. */
@@ -70,8 +147,7 @@ public final class EdgeNode implements AutoCloseable {
     try {
       server.stop(config.server().shutdownGrace());
     } finally {
-      originClient.close();
-      cache.close();
+      releaseParts();
     }
   }
 }

@@ -1,16 +1,16 @@
 package org.dmmedge.edge.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.dmmedge.edge.EdgeNode;
 import org.dmmedge.edge.config.ConfigException;
 import org.dmmedge.edge.config.ConfigLoader;
 import org.dmmedge.edge.config.EdgeConfig;
+import org.dmmedge.edge.logging.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +43,11 @@ final class EdgeCommand implements Callable<Integer> {
   @Option(names = "--name", paramLabel = "NAME", description = "This node's name (name).")
   String name;
 
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "Override any field of the file, e.g. --set admin.listen=0.0.0.0:9090 "
+          + "(repeatable; applied after the file, before the flags above).")
+  List<String> overrides;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -50,30 +55,24 @@ final class EdgeCommand implements Callable<Integer> {
     try {
       config = config();
     } catch (ConfigException e) {
-      e.problems().forEach(p -> err.println("dmm-edge edge: " + p));
-      err.flush();
-      return 2;
+      return ConfigFiles.report(err, "edge", e);
     }
+    LogSetup.apply(config.logging());
     EdgeNode node = new EdgeNode(config, Clock.systemUTC());
-    node.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        node.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        stopped.countDown();
-      }
-    }, "edge-shutdown"));
-    stopped.await();
+    try {
+      node.start();
+    } catch (RuntimeException e) {
+      err.println("dmm-edge edge: cannot start: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    Shutdown.awaitSignal("edge-shutdown", node::close);
     return 0;
   }
 
   /** The file (or the embedded default) with the flags applied, validated. */
   EdgeConfig config() {
-    ObjectNode tree = configFile == null
-        ? JsonNodeFactory.instance.objectNode() : ConfigLoader.readTree(configFile);
+    ObjectNode tree = ConfigFiles.tree(configFile, overrides);
     if (listen != null) {
       ConfigLoader.set(tree, "server.listen", listen);
     }

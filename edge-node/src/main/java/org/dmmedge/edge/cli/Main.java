@@ -20,6 +20,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EdgeCommand.class,
+      CmdCommand.class,
+      CheckConfigCommand.class,
+      PrewarmCommand.class,
+      PurgeCommand.class,
+      StatsCommand.class,
       MpdCommand.class,
       PlayerCommand.class
     },

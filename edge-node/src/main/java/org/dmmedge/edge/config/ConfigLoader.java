@@ -88,6 +88,45 @@ public final class ConfigLoader {
     at.put(parts[parts.length - 1], value);
   }
 
+  /**
+   * Applies one {@code --set path=value} override: {@code true}/{@code false} become booleans,
+   * integers numbers, {@code [a, b]} a list, anything else text (durations, sizes and
+   * addresses are text in the file too).
+   *
+   * @throws ConfigException when the argument has no {@code =} or an empty path
+   */
+  public static void override(ObjectNode root, String assignment) {
+    int eq = assignment.indexOf('=');
+    String path = eq < 0 ? "" : assignment.substring(0, eq).trim();
+    if (eq < 0 || path.isEmpty() || path.startsWith(".") || path.endsWith(".")
+        || path.contains("..")) {
+      throw new ConfigException(List.of("--set: " + assignment
+          + " (expected: path=value such as server.listen=0.0.0.0:8080)"));
+    }
+    String value = assignment.substring(eq + 1).trim();
+    String[] parts = path.split("\\.");
+    ObjectNode at = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode next = at.path(parts[i]);
+      at = next.isObject() ? (ObjectNode) next : at.putObject(parts[i]);
+    }
+    String leaf = parts[parts.length - 1];
+    if (value.equals("true") || value.equals("false")) {
+      at.put(leaf, Boolean.parseBoolean(value));
+    } else if (value.matches("-?\\d{1,18}")) {
+      at.put(leaf, Long.parseLong(value));
+    } else if (value.startsWith("[") && value.endsWith("]")) {
+      var list = at.putArray(leaf);
+      for (String item : value.substring(1, value.length() - 1).split(",")) {
+        if (!item.isBlank()) {
+          list.add(item.trim());
+        }
+      }
+    } else {
+      at.put(leaf, value);
+    }
+  }
+
   /** Validates a tree and builds the configuration. */
   public static EdgeConfig read(JsonNode tree) {
     Problems problems = new Problems();
@@ -101,12 +140,59 @@ public final class ConfigLoader {
     OriginClientConfig originClient = originClient(root.object("originClient"));
     CacheConfig cache = cache(root.object("cache"), defaults.cache());
     boolean accessLog = root.bool("accessLog", defaults.accessLog());
+    AdminConfig admin = admin(root.object("admin"));
+    LoggingConfig logging = logging(root.object("logging"));
     root.finish();
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       problems.add("origins", "none", "a default origin or one per host in reverse mode");
     }
     problems.throwIfAny();
-    return new EdgeConfig(name, server, origins, originClient, cache, accessLog);
+    return new EdgeConfig(name, server, origins, originClient, cache, accessLog, admin,
+        logging);
+  }
+
+  private static AdminConfig admin(ConfigReader r) {
+    AdminConfig d = AdminConfig.defaults();
+    boolean enabled = r.bool("enabled", d.enabled());
+    HostPort listen = r.parsed("listen", d.listen(), HostPort::parse, hp -> true,
+        HostPort.EXPECTED);
+    Optional<String> token = r.optionalString("token");
+    long maxBody = r.parsed("maxBodySize", d.maxBodyBytes(), Units::bytes,
+        n -> n >= 1 && n <= (64L << 20), "> 0 and <= 64MiB");
+    List<Cidr> purge = r.list("purgeNetworks", d.purgeNetworks(), Cidr::parse, Cidr.EXPECTED);
+    ConfigReader p = r.object("prewarm");
+    int concurrency = p.integer("concurrency", d.prewarmConcurrency(), 1, 256);
+    long bandwidth = p.bytes("bandwidthPerSecond", d.prewarmBandwidthBytes(), 0);
+    int maxUrls = p.integer("maxUrls", d.prewarmMaxUrls(), 1, 10_000_000);
+    p.finish();
+    r.finish();
+    if (token.isPresent() && token.get().isBlank()) {
+      r.problem("token", "\"\"", "a non-blank token");
+      token = Optional.empty();
+    }
+    if (enabled && token.isEmpty() && !AdminConfig.isLoopback(listen)) {
+      r.problem("token", "none", "a token when admin.listen " + listen
+          + " is not a loopback address");
+      return d;
+    }
+    return new AdminConfig(enabled, listen, token, maxBody, purge, concurrency, bandwidth,
+        maxUrls);
+  }
+
+  private static LoggingConfig logging(ConfigReader r) {
+    LoggingConfig d = LoggingConfig.defaults();
+    LoggingConfig.AccessFormat format =
+        r.choice("accessFormat", LoggingConfig.AccessFormat.class, d.accessFormat());
+    Optional<Path> file = r.writableFile("accessFile");
+    LoggingConfig.LogLevel level = r.choice("level", LoggingConfig.LogLevel.class, d.level());
+    ConfigReader levelsReader = r.object("levels");
+    Map<String, LoggingConfig.LogLevel> levels = new java.util.LinkedHashMap<>();
+    for (String logger : levelsReader.keys()) {
+      levels.put(logger,
+          levelsReader.choice(logger, LoggingConfig.LogLevel.class, LoggingConfig.LogLevel.INFO));
+    }
+    r.finish();
+    return new LoggingConfig(format, file, level, levels);
   }
 
   private static ServerConfig server(ConfigReader r) {
@@ -174,7 +260,7 @@ public final class ConfigLoader {
         .targetedCacheControlNames(List.of(r.parsed("targetedCacheControl",
             d.targetedCacheControlNames().get(0), ConfigLoader::fieldName, n -> true,
             "a header field name ending in -Cache-Control")));
-    r.optionalString("diskDirectory").map(Path::of).ifPresent(b::diskDirectory);
+    r.writableDirectory("diskDirectory").ifPresent(b::diskDirectory);
     r.finish();
     return b.build();
   }

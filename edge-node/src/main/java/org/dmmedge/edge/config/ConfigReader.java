@@ -2,6 +2,9 @@ package org.dmmedge.edge.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +62,39 @@ public final class ConfigReader {
     }
     return new ConfigReader(child.isNull() ? MissingNode.getInstance() : child, pathOf(key),
         problems);
+  }
+
+  /**
+   * The mappings of the sequence {@code key}, each read at path {@code key[i]}; a missing key is
+   * an empty list.
+   */
+  public List<ConfigReader> objects(String key) {
+    JsonNode v = get(key);
+    List<ConfigReader> out = new ArrayList<>();
+    if (v.isMissingNode() || v.isNull()) {
+      return out;
+    }
+    if (!v.isArray()) {
+      problems.add(pathOf(key), v.toString(), "a list of mappings");
+      return out;
+    }
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      String at = pathOf(key) + "[" + i + "]";
+      if (!item.isObject()) {
+        problems.add(at, item.toString(), "a mapping of options");
+        continue;
+      }
+      out.add(new ConfigReader(item, at, problems));
+    }
+    return out;
+  }
+
+  /** The keys of this object in file order (for free-form mappings such as log levels). */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
   }
 
   /** Whether {@code key} is present (and not null). */
@@ -128,7 +164,7 @@ public final class ConfigReader {
       try {
         return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(expected);
+        throw new IllegalArgumentException(expected); // not the JDK's "No enum constant ..."
       }
     }, c -> true, expected);
   }
@@ -183,6 +219,91 @@ public final class ConfigReader {
       }
     }
     return out;
+  }
+
+  /**
+   * A list of values parsed from text: a YAML sequence, or one text of comma-separated items
+   * (what {@code --set key=a,b} gives). Each bad item is reported as {@code key[i]}.
+   */
+  public <T> List<T> list(String key, List<T> fallback, Function<String, T> parser,
+      String expected) {
+    JsonNode v = get(key);
+    if (v.isMissingNode() || v.isNull()) {
+      return fallback;
+    }
+    List<String> items = new ArrayList<>();
+    if (v.isArray()) {
+      for (JsonNode item : v) {
+        if (!item.isValueNode()) {
+          problems.add(pathOf(key), v.toString(), "a list of " + expected);
+          return fallback;
+        }
+        items.add(item.asText());
+      }
+    } else if (v.isValueNode()) {
+      for (String item : v.asText().split(",")) {
+        if (!item.isBlank()) {
+          items.add(item.trim());
+        }
+      }
+    } else {
+      problems.add(pathOf(key), v.toString(), "a list of " + expected);
+      return fallback;
+    }
+    List<T> out = new ArrayList<>();
+    boolean bad = false;
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        out.add(parser.apply(items.get(i)));
+      } catch (IllegalArgumentException e) {
+        problems.add(pathOf(key) + "[" + i + "]", items.get(i), expected);
+        bad = true;
+      }
+    }
+    return bad ? fallback : out;
+  }
+
+  /**
+   * A file the node will write (a log file): its directory must exist and be writable, or the
+   * problem is reported now rather than when the first line is written.
+   */
+  public Optional<Path> writableFile(String key) {
+    return path(key, file -> Files.isRegularFile(file) ? Files.isWritable(file)
+        : file.getParent() != null && Files.isDirectory(file.getParent())
+            && Files.isWritable(file.getParent()),
+        "a writable file in an existing directory");
+  }
+
+  /**
+   * A directory the node keeps data in: it must be a writable directory, or not exist yet
+   * under a writable parent.
+   */
+  public Optional<Path> writableDirectory(String key) {
+    return path(key, dir -> Files.isDirectory(dir) ? Files.isWritable(dir)
+        : !Files.exists(dir) && dir.getParent() != null && Files.isDirectory(dir.getParent())
+            && Files.isWritable(dir.getParent()),
+        "a writable directory (or a new one in a writable directory)");
+  }
+
+  /** An absolute path that {@code usable} accepts, checked when the file is read. */
+  private Optional<Path> path(String key, java.util.function.Predicate<Path> usable,
+      String expected) {
+    Optional<String> text = optionalString(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Path path;
+    try {
+      path = Path.of(text.get()).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      problems.add(pathOf(key), text.get(), expected);
+      return Optional.empty();
+    }
+    if (!usable.test(path)) {
+      problems.add(pathOf(key), text.get(), expected);
+      return Optional.empty();
+    }
+    return Optional.of(path);
   }
 
   /** Records a problem with a value read here (for checks that span several fields). */

@@ -15,7 +15,9 @@ import org.dmmedge.origin.OriginClientConfig;
  * @param origins origins for reverse mode
  * @param originClient how origins are fetched from
  * @param cache the cache (its memory budget defaults to 512 MiB here)
- * @param accessLog whether requests are logged (combined format, logger {@code access})
+ * @param accessLog whether requests are logged (logger {@code access}; format in {@code logging})
+ * @param admin the admin API, pre-warming and who may PURGE
+ * @param logging access log format and destination, application log levels
  */
 public record EdgeConfig(
     String name,
@@ -23,7 +25,9 @@ public record EdgeConfig(
     OriginsConfig origins,
     OriginClientConfig originClient,
     CacheConfig cache,
-    boolean accessLog) {
+    boolean accessLog,
+    AdminConfig admin,
+    LoggingConfig logging) {
 
   public static final String DEFAULT_NAME = "dmm-edge";
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 512L << 20;
@@ -34,21 +38,41 @@ public record EdgeConfig(
     Objects.requireNonNull(origins, "origins");
     Objects.requireNonNull(originClient, "originClient");
     Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(logging, "logging");
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       throw new IllegalArgumentException(
           "origins: none (expected: a default origin or one per host in reverse mode)");
     }
   }
 
-  /** The embedded default: a forward proxy on 127.0.0.1:8080 with a memory cache. */
+  /** A node without admin server and with default logging (tests of the proxy). */
+  public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
+      OriginClientConfig originClient, CacheConfig cache, boolean accessLog) {
+    this(name, server, origins, originClient, cache, accessLog, AdminConfig.disabled(),
+        LoggingConfig.defaults());
+  }
+
+  /**
+   * The embedded default: a forward proxy on 127.0.0.1:8080 with a memory cache, the admin
+   * API on 127.0.0.1:9090.
+   */
   public static EdgeConfig defaults() {
     return new EdgeConfig(DEFAULT_NAME, ServerConfig.defaults(), OriginsConfig.none(),
         OriginClientConfig.defaults(),
-        CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true);
+        CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true,
+        AdminConfig.defaults(), LoggingConfig.defaults());
   }
 
   /** A copy with another server section. */
   public EdgeConfig withServer(ServerConfig newServer) {
-    return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog);
+    return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog, admin,
+        logging);
+  }
+
+  /** A copy with another admin section. */
+  public EdgeConfig withAdmin(AdminConfig newAdmin) {
+    return new EdgeConfig(name, server, origins, originClient, cache, accessLog, newAdmin,
+        logging);
   }
 }

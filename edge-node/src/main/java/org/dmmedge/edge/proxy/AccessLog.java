@@ -1,18 +1,23 @@
 package org.dmmedge.edge.proxy;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
+import org.dmmedge.edge.config.LoggingConfig.AccessFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one line per answered request in the combined log format to the SLF4J logger
- * {@code access} (routed to stdout by the shipped logback.xml):
- * {@code host - - [time] "request line" status bytes "referer" "user-agent"}. Thread-safe.
+ * Writes one line per answered request to the SLF4J logger {@code access} (stdout by the
+ * shipped logback.xml, or the file {@code logging.accessFile} names), in the combined log
+ * format ({@code host - - [time] "request line" status bytes "referer" "user-agent"}) or as
+ * one JSON object per line, and tells a {@link RequestObserver} (metrics) about each request
+ * whether logging is on or not. Thread-safe.
  */
 public final class AccessLog {
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
@@ -20,24 +25,48 @@ public final class AccessLog {
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final boolean enabled;
+  private final AccessFormat format;
   private final Clock clock;
+  private final RequestObserver observer;
 
   public AccessLog(boolean enabled, Clock clock) {
-    this.enabled = enabled;
-    this.clock = clock;
+    this(enabled, AccessFormat.COMBINED, clock, RequestObserver.NONE);
   }
 
-  /** One request line; {@code bytes} is the body bytes sent (0 is logged as "-"). */
+  public AccessLog(boolean enabled, AccessFormat format, Clock clock, RequestObserver observer) {
+    this.enabled = enabled;
+    this.format = Objects.requireNonNull(format, "format");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /**
+   * One answered request; {@code bytes} is the body bytes sent (0 is logged as "-"),
+   * {@code cacheResult} the {@code X-Cache} value or {@code NONE}.
+   */
   public void log(SocketAddress client, String requestLine, int status, long bytes,
-      String referer, String userAgent) {
+      String referer, String userAgent, String cacheResult, long durationNanos) {
+    observer.completed(status, cacheResult, bytes, durationNanos);
     if (!enabled || !ACCESS.isInfoEnabled()) {
       return;
     }
     String host = client instanceof InetSocketAddress a && a.getAddress() != null
         ? a.getAddress().getHostAddress() : "-";
+    if (format == AccessFormat.JSON) {
+      ACCESS.info("{\"time\":\"{}\",\"client\":\"{}\",\"request\":\"{}\",\"status\":{},"
+              + "\"bytes\":{},\"cache\":\"{}\",\"durationMs\":{},\"referer\":\"{}\","
+              + "\"userAgent\":\"{}\"}",
+          clock.instant(), host, json(requestLine), status, bytes, json(cacheResult),
+          durationNanos / 1_000_000, json(referer), json(userAgent));
+      return;
+    }
     ACCESS.info("{} - - [{}] \"{}\" {} {} \"{}\" \"{}\"", host, TIME.format(clock.instant()),
         escape(requestLine), status, bytes == 0 ? "-" : bytes, escape(referer),
         escape(userAgent));
+  }
+
+  private static String json(String s) {
+    return s == null ? "" : new String(JsonStringEncoder.getInstance().quoteAsString(s));
   }
 
   private static String escape(String s) {

@@ -43,6 +43,8 @@ final class ClientResponse {
   private boolean bodyExpected;
   private int status;
   private long bytes;
+  private String cacheResult = "NONE";
+  private final long startNanos = System.nanoTime();
 
   ClientResponse(ChannelHandlerContext ctx, HttpRequest request, ProxyServices services,
       Done done) {
@@ -93,6 +95,7 @@ final class ClientResponse {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     status = code;
+    cacheResult = h.get("X-Cache", "NONE");
     headSent = true;
     ctx.write(response);
   }
@@ -178,6 +181,7 @@ final class ClientResponse {
     services.accessLog().log(ctx.channel().remoteAddress(),
         request.method() + " " + request.uri() + " " + request.protocolVersion(), status, bytes,
         request.headers().get(HttpHeaderNames.REFERER),
-        request.headers().get(HttpHeaderNames.USER_AGENT));
+        request.headers().get(HttpHeaderNames.USER_AGENT), cacheResult,
+        System.nanoTime() - startNanos);
   }
 }

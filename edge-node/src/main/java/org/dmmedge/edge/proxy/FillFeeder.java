@@ -19,8 +19,9 @@ import org.dmmedge.origin.OriginResponseHead;
  * (a miss or a foreground revalidation); a background revalidation has no client and drops it.
  *
  * <p>Runs on the origin client's I/O thread; the flags are read by the leader's event loop.
+ * Public for fills without a client ({@code org.dmmedge.edge.fill.CacheFiller}).
  */
-final class FillFeeder implements OriginResponseHandler {
+public final class FillFeeder implements OriginResponseHandler {
   private final Fill fill;
   private final OriginResponseHandler relay;
   private BodyFlow flow;
@@ -28,6 +29,11 @@ final class FillFeeder implements OriginResponseHandler {
   private volatile boolean revalidated;
   private volatile boolean mismatch;
   private volatile OriginException failure;
+
+  /** Feeds a fill that no client waits on (a pre-warm, a prefetch, a background refresh). */
+  public FillFeeder(Fill fill) {
+    this(fill, null);
+  }
 
   /**
    * @param relay where an unstorable response goes, or null to drop it

@@ -127,9 +127,14 @@ class CollapsingIT {
     String raw = Http.raw(EDGE.port(),
         "GET /collapse/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     int headerEnd = raw.indexOf("\r\n\r\n") + 4;
-    assertThat(raw).startsWith("HTTP/1.1 200");
-    assertThat(raw).containsIgnoringCase("content-length: " + body.length);
-    assertThat(raw.length() - headerEnd).isLessThan(body.length); // closed short, not complete
+    if (raw.startsWith("HTTP/1.1 502")) {
+      // The reset reached the edge before it had relayed the head: an honest 502.
+      assertThat(raw).contains("bad response");
+    } else {
+      assertThat(raw).startsWith("HTTP/1.1 200");
+      assertThat(raw).containsIgnoringCase("content-length: " + body.length);
+      assertThat(raw.length() - headerEnd).isLessThan(body.length); // closed short, not complete
+    }
 
     ORIGIN.respond("/collapse/reset", OriginReply.builder().body(body)
         .header("Cache-Control", "max-age=600").build());

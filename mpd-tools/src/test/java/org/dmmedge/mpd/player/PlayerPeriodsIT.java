@@ -51,6 +51,11 @@ class PlayerPeriodsIT {
       assertThat(r.downloads()).extracting(SegmentDownload::kind).containsExactly(
           "init", "media", "media", "init", "media", "audio", "media", "audio");
       assertThat(r.bitrateSwitches()).isZero();
+
+      QoeReport videoOnly = new PlayerEmulator(PlayerConfig.builder().audio(false).build(),
+          clock).play(origin.url("m.mpd"));
+      assertThat(videoOnly.downloads()).extracting(SegmentDownload::kind)
+          .containsExactly("init", "media", "media", "init", "media", "media");
       assertThat(r.errors()).isEmpty();
       assertThat(r.playedContent()).isEqualTo(Duration.ofSeconds(8));
     }

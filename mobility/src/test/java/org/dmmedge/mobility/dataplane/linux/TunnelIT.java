@@ -38,8 +38,10 @@ class TunnelIT {
         assertThat(out).containsExactly(TRANSFER_BYTES + " " + Traffic.patternSha256(TRANSFER_BYTES));
       } finally {
         long encapsulated = capture.stop();
-        // 10 ping packets and a few thousand TCP segments and ACKs, all IPv6-in-IPv6 at MAR1.
-        assertThat(encapsulated).as("ip6ip6 packets on mar1 core0").isGreaterThan(1000);
+        // 10 ping packets and the TCP transfer, all IPv6-in-IPv6 at MAR1. The transfer's count
+        // varies (GRO merges segments, tcpdump drops under load: 525 seen on a busy machine),
+        // but beyond the pings only the TCP flow can account for more than 100 packets.
+        assertThat(encapsulated).as("ip6ip6 packets on mar1 core0").isGreaterThan(100);
       }
     }
   }
