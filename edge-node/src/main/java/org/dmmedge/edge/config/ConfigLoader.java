@@ -142,13 +142,14 @@ public final class ConfigLoader {
     boolean accessLog = root.bool("accessLog", defaults.accessLog());
     AdminConfig admin = admin(root.object("admin"));
     LoggingConfig logging = logging(root.object("logging"));
+    PrefetchConfig prefetch = PrefetchSection.read(root.object("prefetch"));
     root.finish();
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       problems.add("origins", "none", "a default origin or one per host in reverse mode");
     }
     problems.throwIfAny();
     return new EdgeConfig(name, server, origins, originClient, cache, accessLog, admin,
-        logging);
+        logging, prefetch);
   }
 
   private static AdminConfig admin(ConfigReader r) {

@@ -18,6 +18,7 @@ import org.dmmedge.origin.OriginClientConfig;
  * @param accessLog whether requests are logged (logger {@code access}; format in {@code logging})
  * @param admin the admin API, pre-warming and who may PURGE
  * @param logging access log format and destination, application log levels
+ * @param prefetch DASH awareness: manifest tracking, segment prefetch, CMCD
  */
 public record EdgeConfig(
     String name,
@@ -27,7 +28,8 @@ public record EdgeConfig(
     CacheConfig cache,
     boolean accessLog,
     AdminConfig admin,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    PrefetchConfig prefetch) {
 
   public static final String DEFAULT_NAME = "dmm-edge";
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 512L << 20;
@@ -40,17 +42,26 @@ public record EdgeConfig(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(prefetch, "prefetch");
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       throw new IllegalArgumentException(
           "origins: none (expected: a default origin or one per host in reverse mode)");
     }
   }
 
+  /** A node with the default prefetch section. */
+  public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
+      OriginClientConfig originClient, CacheConfig cache, boolean accessLog, AdminConfig admin,
+      LoggingConfig logging) {
+    this(name, server, origins, originClient, cache, accessLog, admin, logging,
+        PrefetchConfig.defaults());
+  }
+
   /** A node without admin server and with default logging (tests of the proxy). */
   public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
       OriginClientConfig originClient, CacheConfig cache, boolean accessLog) {
     this(name, server, origins, originClient, cache, accessLog, AdminConfig.disabled(),
-        LoggingConfig.defaults());
+        LoggingConfig.defaults(), PrefetchConfig.defaults());
   }
 
   /**
@@ -61,18 +72,24 @@ public record EdgeConfig(
     return new EdgeConfig(DEFAULT_NAME, ServerConfig.defaults(), OriginsConfig.none(),
         OriginClientConfig.defaults(),
         CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true,
-        AdminConfig.defaults(), LoggingConfig.defaults());
+        AdminConfig.defaults(), LoggingConfig.defaults(), PrefetchConfig.defaults());
   }
 
   /** A copy with another server section. */
   public EdgeConfig withServer(ServerConfig newServer) {
     return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog, admin,
-        logging);
+        logging, prefetch);
   }
 
   /** A copy with another admin section. */
   public EdgeConfig withAdmin(AdminConfig newAdmin) {
     return new EdgeConfig(name, server, origins, originClient, cache, accessLog, newAdmin,
-        logging);
+        logging, prefetch);
+  }
+
+  /** A copy with another prefetch section. */
+  public EdgeConfig withPrefetch(PrefetchConfig newPrefetch) {
+    return new EdgeConfig(name, server, origins, originClient, cache, accessLog, admin,
+        logging, newPrefetch);
   }
 }

@@ -6,7 +6,7 @@ import java.net.SocketAddress;
 import org.dmmedge.edge.server.Route;
 
 /**
- * Sees every client request before it is answered and learns how it was answered (the DASH
+ * Sees every client request before it is answered and learns how it is answered (the DASH
  * awareness: CMCD removal, manifest tracking, prefetch). Both calls run on the connection's
  * event loop: cheap work only, hand anything else to another thread.
  */
@@ -22,18 +22,19 @@ public interface RequestTap {
 
   /**
    * @param route the route to answer with
-   * @param served told once the whole response went out (not when it failed)
+   * @param answered told once, just before the response head is written (so before the
+   *     client can have the response), also for error responses
    */
-  record Tap(Route route, Served served) {
+  record Tap(Route route, Answered answered) {
     public Tap {
       java.util.Objects.requireNonNull(route, "route");
-      java.util.Objects.requireNonNull(served, "served");
+      java.util.Objects.requireNonNull(answered, "answered");
     }
   }
 
-  /** Told when a response was sent completely. */
-  interface Served {
-    /** @param head the response head as sent (status, {@code X-Cache}, {@code Content-Type}) */
-    void served(HttpResponse head);
+  /** Told how a request is answered. */
+  interface Answered {
+    /** @param head the response head (status, {@code X-Cache}, {@code Content-Type}) */
+    void answered(HttpResponse head);
   }
 }
