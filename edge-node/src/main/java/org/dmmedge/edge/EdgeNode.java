@@ -3,11 +3,14 @@ package org.dmmedge.edge;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.dmmedge.cache.HttpCache;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.dmmedge.edge.admin.AdminServer;
 import org.dmmedge.edge.config.EdgeConfig;
+import org.dmmedge.edge.mobility.EdgeMobility;
+import org.dmmedge.edge.mobility.PlaybackTracker;
 import org.dmmedge.edge.fill.CacheFiller;
 import org.dmmedge.edge.metrics.EdgeMetrics;
 import org.dmmedge.edge.prefetch.DashAwareness;
@@ -16,6 +19,7 @@ import org.dmmedge.edge.metrics.MeteredOriginClient;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.PurgeMethod;
 import org.dmmedge.edge.proxy.ProxyServices;
+import org.dmmedge.edge.proxy.RequestListener;
 import org.dmmedge.edge.server.EdgeServer;
 import org.dmmedge.edge.server.OriginResolver;
 import org.dmmedge.origin.HttpClient5OriginClient;
@@ -27,6 +31,8 @@ import org.dmmedge.origin.OriginClient;
  * enabled) and starts and stops them together. Start and stop from one thread.
  */
 public final class EdgeNode implements AutoCloseable {
+  /** Clients whose playback position a MAR remembers for context transfer. */
+  private static final int MAX_TRACKED_CLIENTS = 4096;
   private final EdgeConfig config;
   private final Clock clock;
   private final EdgeMetrics metrics = new EdgeMetrics();
@@ -39,6 +45,8 @@ public final class EdgeNode implements AutoCloseable {
   private final CacheFiller filler;
   private final DashAwareness dash;
   private AdminServer admin;
+  private final PlaybackTracker playback;
+  private Optional<EdgeMobility> mobility = Optional.empty();
 
   /**
    * @param clock the time every cache decision uses (a fake one in tests)
@@ -52,9 +60,11 @@ public final class EdgeNode implements AutoCloseable {
     OriginResolver resolver = new OriginResolver(config.server().mode(), config.origins(),
         config.name(), () -> self[0].localAddress());
     this.resolver = resolver;
+    this.playback = new PlaybackTracker(clock, MAX_TRACKED_CLIENTS);
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
         new AccessLog(config.accessLog(), config.logging().accessFormat(), clock, metrics),
-        clock, config.cache().targetedCacheControlNames().get(0));
+        clock, config.cache().targetedCacheControlNames().get(0),
+        config.mobility().isPresent() ? playback : RequestListener.NONE);
     this.cache = HttpCache.create(config.cache(), clock);
     this.filler = new CacheFiller(cache, resolver, originClient, services.via(), background);
     metrics.bindCache(cache::stats);
@@ -67,13 +77,14 @@ public final class EdgeNode implements AutoCloseable {
     self[0] = server;
   }
 
-  /** Starts serving (and the admin API when enabled); returns the proxy's bound address. */
+  /** Starts serving, the admin API when enabled, then the MAR agent when configured. */
   public InetSocketAddress start() throws InterruptedException {
     try {
       InetSocketAddress bound = server.start();
       if (config.admin().enabled()) {
         admin = AdminServer.start(this);
       }
+      startMobility();
       return bound;
     } catch (InterruptedException | RuntimeException e) {
       server.stop(java.time.Duration.ZERO);
@@ -82,9 +93,18 @@ public final class EdgeNode implements AutoCloseable {
     }
   }
 
+  private void startMobility() {
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, clock));
+  }
+
+  /** The MAR side, when this node is a MAR and started. */
+  public Optional<EdgeMobility> mobility() {
+    return mobility;
+  }
+
   /** The admin server, when enabled and started. */
-  public java.util.Optional<AdminServer> admin() {
-    return java.util.Optional.ofNullable(admin);
+  public Optional<AdminServer> admin() {
+    return Optional.ofNullable(admin);
   }
 
   /** The time every cache decision uses. */
@@ -157,6 +177,7 @@ public final class EdgeNode implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     try {
+      mobility.ifPresent(EdgeMobility::close);
       server.stop(config.server().shutdownGrace());
     } finally {
       releaseParts();

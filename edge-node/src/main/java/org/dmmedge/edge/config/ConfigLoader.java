@@ -142,6 +142,7 @@ public final class ConfigLoader {
     boolean accessLog = root.bool("accessLog", defaults.accessLog());
     AdminConfig admin = admin(root.object("admin"));
     LoggingConfig logging = logging(root.object("logging"));
+    Optional<MobilityConfig> mobility = MobilityConfigLoader.read(root, server.listen().port());
     PrefetchConfig prefetch = PrefetchSection.read(root.object("prefetch"));
     root.finish();
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
@@ -149,7 +150,7 @@ public final class ConfigLoader {
     }
     problems.throwIfAny();
     return new EdgeConfig(name, server, origins, originClient, cache, accessLog, admin,
-        logging, prefetch);
+        logging, mobility, prefetch);
   }
 
   private static AdminConfig admin(ConfigReader r) {

@@ -1,6 +1,7 @@
 package org.dmmedge.edge.config;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.dmmedge.cache.CacheConfig;
 import org.dmmedge.origin.OriginClientConfig;
 
@@ -18,6 +19,8 @@ import org.dmmedge.origin.OriginClientConfig;
  * @param accessLog whether requests are logged (logger {@code access}; format in {@code logging})
  * @param admin the admin API, pre-warming and who may PURGE
  * @param logging access log format and destination, application log levels
+ * @param mobility the MAR agent and data plane, when this node is a MAR (section
+ *     {@code mobility:}); empty for a plain edge cache
  * @param prefetch DASH awareness: manifest tracking, segment prefetch, CMCD
  */
 public record EdgeConfig(
@@ -29,6 +32,7 @@ public record EdgeConfig(
     boolean accessLog,
     AdminConfig admin,
     LoggingConfig logging,
+    Optional<MobilityConfig> mobility,
     PrefetchConfig prefetch) {
 
   public static final String DEFAULT_NAME = "dmm-edge";
@@ -42,6 +46,7 @@ public record EdgeConfig(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(mobility, "mobility");
     Objects.requireNonNull(prefetch, "prefetch");
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       throw new IllegalArgumentException(
@@ -52,16 +57,16 @@ public record EdgeConfig(
   /** A node with the default prefetch section. */
   public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
       OriginClientConfig originClient, CacheConfig cache, boolean accessLog, AdminConfig admin,
-      LoggingConfig logging) {
-    this(name, server, origins, originClient, cache, accessLog, admin, logging,
+      LoggingConfig logging, Optional<MobilityConfig> mobility) {
+    this(name, server, origins, originClient, cache, accessLog, admin, logging, mobility,
         PrefetchConfig.defaults());
   }
 
-  /** A node without admin server and with default logging (tests of the proxy). */
+  /** A node that is no MAR, without admin server and with default logging (proxy tests). */
   public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
       OriginClientConfig originClient, CacheConfig cache, boolean accessLog) {
     this(name, server, origins, originClient, cache, accessLog, AdminConfig.disabled(),
-        LoggingConfig.defaults(), PrefetchConfig.defaults());
+        LoggingConfig.defaults(), Optional.empty(), PrefetchConfig.defaults());
   }
 
   /**
@@ -72,24 +77,25 @@ public record EdgeConfig(
     return new EdgeConfig(DEFAULT_NAME, ServerConfig.defaults(), OriginsConfig.none(),
         OriginClientConfig.defaults(),
         CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true,
-        AdminConfig.defaults(), LoggingConfig.defaults(), PrefetchConfig.defaults());
+        AdminConfig.defaults(), LoggingConfig.defaults(), Optional.empty(),
+        PrefetchConfig.defaults());
   }
 
   /** A copy with another server section. */
   public EdgeConfig withServer(ServerConfig newServer) {
     return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog, admin,
-        logging, prefetch);
+        logging, mobility, prefetch);
   }
 
   /** A copy with another admin section. */
   public EdgeConfig withAdmin(AdminConfig newAdmin) {
     return new EdgeConfig(name, server, origins, originClient, cache, accessLog, newAdmin,
-        logging, prefetch);
+        logging, mobility, prefetch);
   }
 
   /** A copy with another prefetch section. */
   public EdgeConfig withPrefetch(PrefetchConfig newPrefetch) {
     return new EdgeConfig(name, server, origins, originClient, cache, accessLog, admin,
-        logging, newPrefetch);
+        logging, mobility, newPrefetch);
   }
 }

@@ -27,6 +27,9 @@ import io.netty.util.ReferenceCountUtil;
  * so a client never mistakes a cut body for a complete one. Event-loop confined.
  */
 final class ClientResponse {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      ClientResponse.class);
+
   /** Told when the response is over: {@code keepAlive} says whether to read the next request. */
   interface Done {
     void responseDone(boolean keepAlive);
@@ -43,8 +46,8 @@ final class ClientResponse {
   private boolean bodyExpected;
   private RequestTap.Answered answered = head -> { };
   private int status;
-  private long bytes;
   private String cacheResult = "NONE";
+  private long bytes;
   private final long startNanos = System.nanoTime();
 
   ClientResponse(ChannelHandlerContext ctx, HttpRequest request, ProxyServices services,
@@ -177,7 +180,12 @@ final class ClientResponse {
     }
     finished = true;
     keepAlive = false;
-    status = status == 0 ? 502 : status;
+    if (ErrorResponses.isExpected(cause)) {
+      LOG.debug("closing {} mid-response: {}", ctx.channel(), cause.toString());
+    } else {
+      LOG.warn("closing {} mid-response after {} bytes: {}", ctx.channel(), bytes,
+          cause.toString());
+    }
     log();
     ctx.flush();
     ctx.close();

@@ -22,6 +22,8 @@ import org.dmmedge.origin.OriginResponseHead;
  * Public for fills without a client ({@code org.dmmedge.edge.fill.CacheFiller}).
  */
 public final class FillFeeder implements OriginResponseHandler {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FillFeeder.class);
+
   private final Fill fill;
   private final OriginResponseHandler relay;
   private BodyFlow flow;
@@ -104,6 +106,7 @@ public final class FillFeeder implements OriginResponseHandler {
 
   @Override
   public void onError(OriginException error) {
+    LOG.warn("origin fetch for {} failed: {}", fill.key().key().uri(), error.reason());
     failure = error;
     if (relaying) {
       relay.onError(error);

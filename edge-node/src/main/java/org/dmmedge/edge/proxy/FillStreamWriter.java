@@ -100,7 +100,7 @@ final class FillStreamWriter {
       case ABORTED -> {
         close();
         if (headSent) {
-          response.fail(new java.io.IOException("origin failed mid-body"));
+          response.fail(new java.io.IOException("origin fill aborted mid-body"));
         } else {
           outcome.abortedBeforeHead();
         }

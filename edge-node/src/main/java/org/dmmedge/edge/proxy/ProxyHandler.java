@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import org.dmmedge.edge.server.Route;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
   private final ArrayDeque<Object> deferred = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private Exchange current;
+  private ClientResponse currentResponse;
   private boolean requestOpen;
   private boolean continuing;
   private boolean draining;
@@ -90,12 +92,16 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
       Exchange started = null;
       try {
         Route route = services.resolver().resolve(request);
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress client) {
+          services.requests().requested(client.getAddress(), request.method().name(), route);
+        }
         started = exchanges.start(ctx, request, route, response);
       } catch (HttpStatusException e) {
         response.fail(e);
       }
       if (!response.finished()) {
         current = started;
+        currentResponse = response;
       }
       ReferenceCountUtil.release(msg);
       return;
@@ -123,6 +129,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
   @Override
   public void responseDone(boolean keepAlive) {
     current = null;
+    currentResponse = null;
     continuing = true;
     ctx.executor().execute(() -> {
       continuing = false;
@@ -155,9 +162,15 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
     }
   }
 
-  /** Graceful shutdown: close now when idle, else after the current response. */
+  /**
+   * Graceful shutdown, or a client that moved away: close now when idle, else after the
+   * current response (which says {@code Connection: close} when its head is not out yet).
+   */
   public void drain() {
     draining = true;
+    if (currentResponse != null) {
+      currentResponse.closeAfter();
+    }
     if (current == null && !continuing) {
       closeGracefully();
     }
@@ -187,6 +200,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
     if (current != null) {
       Exchange gone = current;
       current = null;
+      currentResponse = null;
       gone.clientClosed();
     }
     context.fireChannelInactive();

@@ -15,6 +15,7 @@ import org.dmmedge.origin.OriginClient;
  * @param accessLog where answered requests are logged
  * @param clock the time used for logs and cache arithmetic (a fake one in tests)
  * @param targetedCacheControl the targeted cache-control field this node obeys and removes
+ * @param requests told of every routed request (playback tracking)
  */
 public record ProxyServices(
     String nodeName,
@@ -22,7 +23,8 @@ public record ProxyServices(
     OriginClient originClient,
     AccessLog accessLog,
     Clock clock,
-    String targetedCacheControl) {
+    String targetedCacheControl,
+    RequestListener requests) {
   public ProxyServices {
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(resolver, "resolver");
@@ -30,6 +32,14 @@ public record ProxyServices(
     Objects.requireNonNull(accessLog, "accessLog");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(targetedCacheControl, "targetedCacheControl");
+    Objects.requireNonNull(requests, "requests");
+  }
+
+  /** Services whose requests nobody listens to. */
+  public ProxyServices(String nodeName, OriginResolver resolver, OriginClient originClient,
+      AccessLog accessLog, Clock clock, String targetedCacheControl) {
+    this(nodeName, resolver, originClient, accessLog, clock, targetedCacheControl,
+        RequestListener.NONE);
   }
 
   /** The {@code Via} entry this node adds. */

@@ -18,10 +18,10 @@ import org.dmmedge.edge.proxy.ProxyHandler;
 /**
  * The client-side pipeline, top to bottom: idle timeout, obs-fold guard, request decoder with
  * strict limits, decoder phase tracker, response encoder, one-message-per-read flow control,
- * re-read on incomplete messages,
- * request guard, 100-continue, the proxy handler.
+ * re-read on incomplete messages, request guard, 100-continue, the proxy handler. Public so
+ * that benchmarks can run the real pipeline on an embedded channel.
  */
-final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
+public final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
   /** Request body chunks handed on at most this large. */
   private static final int MAX_CHUNK_BYTES = 64 * 1024;
 
@@ -29,7 +29,11 @@ final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
   private final Supplier<ProxyHandler> proxyHandlers;
   private final ChannelGroup children;
 
-  EdgeChannelInitializer(ServerConfig config, Supplier<ProxyHandler> proxyHandlers,
+  /**
+   * @param proxyHandlers a new proxy handler per connection
+   * @param children every accepted channel is added here (for graceful shutdown)
+   */
+  public EdgeChannelInitializer(ServerConfig config, Supplier<ProxyHandler> proxyHandlers,
       ChannelGroup children) {
     this.config = config;
     this.proxyHandlers = proxyHandlers;

@@ -15,9 +15,11 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.dmmedge.edge.config.ServerConfig;
 import org.dmmedge.edge.proxy.ProxyHandler;
@@ -81,6 +83,32 @@ public final class EdgeServer {
     return bound;
   }
 
+  /**
+   * Drains the connections whose client address {@code matches}: idle ones close now, busy
+   * ones after their response in flight (see {@link ProxyHandler#drain()}). Returns how many
+   * connections were asked; thread-safe.
+   */
+  public int drainClients(Predicate<InetAddress> matches) {
+    int asked = 0;
+    for (Channel ch : children) {
+      if (ch.remoteAddress() instanceof InetSocketAddress remote
+          && matches.test(remote.getAddress())) {
+        asked++;
+        ch.eventLoop().execute(() -> drain(ch));
+      }
+    }
+    return asked;
+  }
+
+  private static void drain(Channel ch) {
+    ProxyHandler handler = ch.pipeline().get(ProxyHandler.class);
+    if (handler != null) {
+      handler.drain();
+    } else {
+      ch.close();
+    }
+  }
+
   /** Stops accepting, drains connections for up to {@code grace}, then stops everything. */
   public void stop(Duration grace) throws InterruptedException {
     if (serverChannel == null) {
@@ -88,14 +116,7 @@ public final class EdgeServer {
     }
     serverChannel.close().sync();
     for (Channel ch : children) {
-      ch.eventLoop().execute(() -> {
-        ProxyHandler handler = ch.pipeline().get(ProxyHandler.class);
-        if (handler != null) {
-          handler.drain();
-        } else {
-          ch.close();
-        }
-      });
+      ch.eventLoop().execute(() -> drain(ch));
     }
     long deadline = System.nanoTime() + grace.toNanos();
     while (!children.isEmpty() && System.nanoTime() < deadline) {

@@ -38,7 +38,8 @@ class AccessLogIT {
         Map.of("org.dmmedge.test.quiet", LoggingConfig.LogLevel.ERROR));
     EdgeConfig base = AdminNode.config(ORIGIN, AdminNode.adminConfig(1, 0, List.of()));
     EdgeConfig config = new EdgeConfig(base.name(), base.server(), base.origins(),
-        base.originClient(), base.cache(), true, base.admin(), logging);
+        base.originClient(), base.cache(), true, base.admin(), logging,
+        base.mobility());
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Level before = context.getLogger("access").getLevel();
     LogSetup.apply(logging);

@@ -67,7 +67,7 @@ final class AdminNode implements AutoCloseable {
         .maxObjectBytes(16L << 20).build();
     return new EdgeConfig("edge-admin-test", server,
         new OriginsConfig(Optional.of(origin.uri()), Map.of()), client, cache, false, admin,
-        LoggingConfig.defaults());
+        LoggingConfig.defaults(), Optional.empty());
   }
 
   EdgeNode node() {

@@ -52,7 +52,7 @@ class OperatorCommandsIT {
         new OriginsConfig(Optional.of(ORIGIN.uri()), Map.of()),
         OriginClientConfig.builder().responseTimeout(Duration.ofSeconds(10)).build(),
         CacheConfig.builder().memoryBudgetBytes(16L << 20).build(), false, admin,
-        LoggingConfig.defaults());
+        LoggingConfig.defaults(), Optional.empty());
     node = new EdgeNode(config, MutableClock.startingNow());
     node.start();
   }

@@ -3,6 +3,7 @@ package org.dmmedge.mobility.mar;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -146,7 +147,11 @@ final class Retransmitter {
     new HashMap<>(inFlight).values().forEach(Request::cancel);
   }
 
+  /**
+   * By the address bytes: a received IPv6 address carries a scope id ({@code %0}) that the
+   * configured one has not, so host-address text would never match.
+   */
   private static String key(InetAddress from, int sequence) {
-    return from.getHostAddress() + '#' + sequence;
+    return HexFormat.of().formatHex(from.getAddress()) + '#' + sequence;
   }
 }

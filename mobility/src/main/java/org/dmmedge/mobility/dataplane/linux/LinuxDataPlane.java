@@ -129,7 +129,8 @@ public final class LinuxDataPlane implements DataPlane {
           : Optional.of(new LinkWatcher(config.namespace(), rtnl, Set.copyOf(config.accessLinks()), detector));
       watcher.ifPresent(started::add);
       Optional<NftRules> nft = config.interceptPort() > 0 || config.clampMss()
-          ? Optional.of(NftRules.install(config.namespace(), config.accessLinks(), config.interceptPort(),
+          ? Optional.of(NftRules.install(config.namespace(), config.accessLinks(), config.localAddress(),
+              config.interceptPort(),
               config.clampMss() ? mtu - TCP_IPV6_HEADERS : 0))
           : Optional.empty();
       return new LinuxDataPlane(config, rtnl, backend, advertiser, watcher, nft, mtu);

@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param advertisedMtu RA MTU option; 0 picks the access link MTU, lowered to what the tunnel
  *     path carries (core MTU - 40) when that is smaller
  * @param clampMss clamp TCP MSS on access links to the advertised MTU - 60
- * @param interceptPort redirect TCP port 80 arriving on access links to this local port; 0 off
+ * @param interceptPort redirect TCP port 80 arriving on access links to this port on
+ *     {@code localAddress}; 0 off
  */
 public record LinuxDataPlaneConfig(NetNamespace namespace, String coreLink, Inet6Address localAddress,
     TunnelBackendKind tunnel, Optional<Inet6Address> decapAddress,

@@ -1,6 +1,7 @@
 package org.dmmedge.mobility.dataplane.linux;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,13 @@ import org.dmmedge.mobility.dataplane.DataPlaneException;
  * The node's nftables table {@code inet dmm_edge}: transparent interception (TCP port 80
  * arriving on access links redirected to the local proxy port) and TCP MSS clamping on access
  * links (so TCP never needs packets bigger than the tunnel path carries).
+ *
+ * <p>Interception rewrites to the node's core address, not with {@code redirect}: that picks
+ * the access link's own (link-local) address, and a proxy socket bound to it dies with the
+ * link when the MN's link moves to another MAR, stalling the response in flight that should
+ * go on through the tunnel. Only connection openings (SYN without ACK) are rewritten: a
+ * connection the MN opened at another MAR, whose packets this MAR first sees mid-stream
+ * after a move, must pass on to its anchor, not be turned towards a local socket.
  *
  * <p>Why a process: nftables rules are programmed over NFNETLINK in batches of expression
  * lists whose encoding is large and version-sensitive; {@code nft -f -} is the supported
@@ -29,15 +37,20 @@ final class NftRules implements AutoCloseable {
     this.namespace = namespace;
   }
 
-  /** Installs the table; {@code proxyPort} 0 means no interception, {@code mss} 0 no clamping. */
-  static NftRules install(NetNamespace namespace, List<String> accessLinks, int proxyPort, int mss) {
+  /**
+   * Installs the table; {@code proxyPort} 0 means no interception (to {@code proxyAddress}),
+   * {@code mss} 0 no clamping.
+   */
+  static NftRules install(NetNamespace namespace, List<String> accessLinks,
+      Inet6Address proxyAddress, int proxyPort, int mss) {
     NftRules rules = new NftRules(namespace);
-    rules.run(ruleset(accessLinks, proxyPort, mss));
+    rules.run(ruleset(accessLinks, proxyAddress, proxyPort, mss));
     return rules;
   }
 
   /** The ruleset text (also what the tests compare against {@code nft list table}). */
-  static String ruleset(List<String> accessLinks, int proxyPort, int mss) {
+  static String ruleset(List<String> accessLinks, Inet6Address proxyAddress, int proxyPort,
+      int mss) {
     String links = "{ " + String.join(", ", accessLinks.stream().map(l -> "\"" + l + "\"").toList()) + " }";
     StringBuilder s = new StringBuilder()
         .append("table inet ").append(TABLE).append(" {}\n")
@@ -46,8 +59,10 @@ final class NftRules implements AutoCloseable {
     if (proxyPort > 0) {
       s.append("  chain intercept {\n")
           .append("    type nat hook prerouting priority dstnat; policy accept;\n")
-          .append("    iifname ").append(links).append(" tcp dport 80 redirect to :")
-          .append(proxyPort).append("\n  }\n");
+          .append("    iifname ").append(links)
+          .append(" tcp dport 80 tcp flags syn / syn,ack dnat ip6 to [")
+          .append(proxyAddress.getHostAddress()).append("]:").append(proxyPort)
+          .append("\n  }\n");
     }
     if (mss > 0) {
       s.append("  chain clamp {\n")

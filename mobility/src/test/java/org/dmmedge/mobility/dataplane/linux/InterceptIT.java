@@ -2,6 +2,7 @@ package org.dmmedge.mobility.dataplane.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -17,6 +18,7 @@ class InterceptIT {
 
   private static final int PROXY_PORT = 3128;
   private static final long BYTES = 100_000;
+  private static final Inet6Address CORE_ADDRESS = MobilityBed.core(1);
 
   @Test
   void port80FromTheAccessLinkReachesTheLocalProxyPortUntilStop() {
@@ -25,7 +27,8 @@ class InterceptIT {
     try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.AUTO,
         c -> c.interceptPort(PROXY_PORT).clampMss(true)); Traffic traffic = new Traffic(mobility.bed)) {
       String table = mobility.bed.exec("mar1", "nft", "list", "table", "inet", NftRules.TABLE);
-      assertThat(table).contains("iifname \"acc0\" tcp dport 80 redirect to :" + PROXY_PORT)
+      assertThat(table).contains("iifname \"acc0\" tcp dport 80 tcp flags syn / syn,ack"
+              + " dnat ip6 to [2001:db8:c::1]:" + PROXY_PORT)
           .contains("tcp option maxseg size set 1440");
 
       String address = mobility.mnAddress(1);
@@ -40,8 +43,9 @@ class InterceptIT {
 
   @Test
   void rulesetNamesEveryAccessLink() {
-    assertThat(NftRules.ruleset(List.of("acc0", "wlan1"), 8080, 0))
-        .contains("iifname { \"acc0\", \"wlan1\" } tcp dport 80 redirect to :8080")
+    assertThat(NftRules.ruleset(List.of("acc0", "wlan1"), CORE_ADDRESS, 8080, 0))
+        .contains("iifname { \"acc0\", \"wlan1\" } tcp dport 80 tcp flags syn / syn,ack"
+            + " dnat ip6 to [2001:db8:c:0:0:0:0:1]:8080")
         .doesNotContain("maxseg");
   }
 }

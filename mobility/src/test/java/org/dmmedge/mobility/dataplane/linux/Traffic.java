@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real traffic through the test bed: the Python helpers of {@code src/test/resources/dataplane}
+ * Real traffic through the test bed: the Python helpers of {@code conf/testbed/traffic}
  * run with /usr/bin/python3 inside namespaces (a paced TCP server, a download client, a
  * numbered UDP sender and receiver). Each started process is stopped by {@link #close()}.
  */
@@ -107,7 +107,7 @@ final class Traffic implements AutoCloseable {
   }
 
   private static String script(String name) {
-    Path path = Path.of("src", "test", "resources", "dataplane", name).toAbsolutePath();
+    Path path = Testbed.SCRIPTS.resolve("traffic").resolve(name);
     if (!Files.isReadable(path)) {
       throw new IllegalStateException("missing test helper " + path);
     }
