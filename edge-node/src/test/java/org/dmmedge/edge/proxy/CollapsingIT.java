@@ -180,8 +180,13 @@ class CollapsingIT {
     ORIGIN.respond("/collapse/reset", OriginReply.builder().body(body)
         .header("Cache-Control", "max-age=600").resetAt(100 * 1024).build());
 
-    assertThatThrownBy(() -> Http.get(EDGE.uri("/collapse/reset")))
-        .isInstanceOf(IOException.class);
+    // Either the head went out and the connection closes short (an IOException here), or the
+    // reset reached the edge first and the answer is an honest 502.
+    try {
+      assertThat(Http.get(EDGE.uri("/collapse/reset")).statusCode()).isEqualTo(502);
+    } catch (IOException expected) {
+      // closed short of Content-Length
+    }
     String raw = Http.raw(EDGE.port(),
         "GET /collapse/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     int headerEnd = raw.indexOf("\r\n\r\n") + 4;
