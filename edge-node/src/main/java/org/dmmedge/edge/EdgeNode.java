@@ -15,6 +15,8 @@ import org.dmmedge.edge.mobility.MovedClients;
 import org.dmmedge.edge.mobility.PlaybackTracker;
 import org.dmmedge.edge.fill.CacheFiller;
 import org.dmmedge.edge.metrics.EdgeMetrics;
+import org.dmmedge.edge.prefetch.DashAwareness;
+import org.dmmedge.edge.prefetch.DashMetrics;
 import org.dmmedge.edge.metrics.MeteredOriginClient;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.PurgeMethod;
@@ -43,6 +45,7 @@ public final class EdgeNode implements AutoCloseable {
   private final EdgeServer server;
   private final OriginResolver resolver;
   private final CacheFiller filler;
+  private final DashAwareness dash;
   private AdminServer admin;
   private final PlaybackTracker playback;
   private final MovedClients moved = new MovedClients();
@@ -70,8 +73,11 @@ public final class EdgeNode implements AutoCloseable {
     this.filler = new CacheFiller(cache, resolver, originClient, services.via(), background);
     metrics.bindCache(cache::stats);
     metrics.bindPrefetches(filler::filled);
+    this.dash = new DashAwareness(config.prefetch(), cache, filler, clock);
+    DashMetrics.bind(dash, metrics.registry());
     this.server = new EdgeServer(config.server(), () -> PurgeMethod.handler(services, cache,
-        client -> config.admin().purgeNetworks().stream().anyMatch(n -> n.contains(client))));
+        client -> config.admin().purgeNetworks().stream().anyMatch(n -> n.contains(client)),
+        dash));
     self[0] = server;
   }
 
@@ -115,6 +121,11 @@ public final class EdgeNode implements AutoCloseable {
     return metrics;
   }
 
+  /** The DASH awareness: tracked manifests, playback contexts, prefetch, CMCD counters. */
+  public DashAwareness dash() {
+    return dash;
+  }
+
   /** Fills without a client connection (pre-warming, prefetch). */
   public CacheFiller filler() {
     return filler;
@@ -145,6 +156,7 @@ public final class EdgeNode implements AutoCloseable {
     if (admin != null) {
       admin.close();
     }
+    dash.close();
     background.shutdownNow();
     originClient.close();
     cache.close();

@@ -44,7 +44,23 @@ public final class EdgeServerExtension implements BeforeAllCallback, AfterAllCal
 
   /** A forward proxy (absolute-form targets, else by Host). */
   public static EdgeServerExtension forward() {
-    return new EdgeServerExtension(() -> config(ProxyMode.FORWARD, OriginsConfig.none()));
+    return forward(c -> c);
+  }
+
+  /** A forward proxy whose test config {@code change} adjusts (e.g. its prefetch section). */
+  public static EdgeServerExtension forward(java.util.function.UnaryOperator<EdgeConfig> change) {
+    return new EdgeServerExtension(
+        () -> change.apply(config(ProxyMode.FORWARD, OriginsConfig.none())));
+  }
+
+  /** As {@link #reverseTo(OriginServerExtension)}, with the config adjusted by {@code change}. */
+  public static EdgeServerExtension reverseTo(OriginServerExtension origin,
+      java.util.function.UnaryOperator<EdgeConfig> change) {
+    EdgeServerExtension edge = new EdgeServerExtension(() -> change.apply(config(
+        ProxyMode.REVERSE,
+        new OriginsConfig(java.util.Optional.of(origin.uri()), java.util.Map.of()))));
+    origin.useClock(edge.clock);
+    return edge;
   }
 
   /** A reverse proxy to {@code origin} whose origin requests time out after {@code timeout}. */

@@ -143,13 +143,14 @@ public final class ConfigLoader {
     AdminConfig admin = admin(root.object("admin"));
     LoggingConfig logging = logging(root.object("logging"));
     Optional<MobilityConfig> mobility = MobilityConfigLoader.read(root, server.listen().port());
+    PrefetchConfig prefetch = PrefetchSection.read(root.object("prefetch"));
     root.finish();
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       problems.add("origins", "none", "a default origin or one per host in reverse mode");
     }
     problems.throwIfAny();
     return new EdgeConfig(name, server, origins, originClient, cache, accessLog, admin,
-        logging, mobility);
+        logging, mobility, prefetch);
   }
 
   private static AdminConfig admin(ConfigReader r) {

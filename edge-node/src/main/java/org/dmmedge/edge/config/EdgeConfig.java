@@ -21,6 +21,7 @@ import org.dmmedge.origin.OriginClientConfig;
  * @param logging access log format and destination, application log levels
  * @param mobility the MAR agent and data plane, when this node is a MAR (section
  *     {@code mobility:}); empty for a plain edge cache
+ * @param prefetch DASH awareness: manifest tracking, segment prefetch, CMCD
  */
 public record EdgeConfig(
     String name,
@@ -31,7 +32,8 @@ public record EdgeConfig(
     boolean accessLog,
     AdminConfig admin,
     LoggingConfig logging,
-    Optional<MobilityConfig> mobility) {
+    Optional<MobilityConfig> mobility,
+    PrefetchConfig prefetch) {
 
   public static final String DEFAULT_NAME = "dmm-edge";
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 512L << 20;
@@ -45,17 +47,26 @@ public record EdgeConfig(
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(mobility, "mobility");
+    Objects.requireNonNull(prefetch, "prefetch");
     if (server.mode() == ProxyMode.REVERSE && origins.isEmpty()) {
       throw new IllegalArgumentException(
           "origins: none (expected: a default origin or one per host in reverse mode)");
     }
   }
 
+  /** A node with the default prefetch section. */
+  public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
+      OriginClientConfig originClient, CacheConfig cache, boolean accessLog, AdminConfig admin,
+      LoggingConfig logging, Optional<MobilityConfig> mobility) {
+    this(name, server, origins, originClient, cache, accessLog, admin, logging, mobility,
+        PrefetchConfig.defaults());
+  }
+
   /** A node that is no MAR, without admin server and with default logging (proxy tests). */
   public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
       OriginClientConfig originClient, CacheConfig cache, boolean accessLog) {
     this(name, server, origins, originClient, cache, accessLog, AdminConfig.disabled(),
-        LoggingConfig.defaults(), Optional.empty());
+        LoggingConfig.defaults(), Optional.empty(), PrefetchConfig.defaults());
   }
 
   /**
@@ -66,18 +77,25 @@ public record EdgeConfig(
     return new EdgeConfig(DEFAULT_NAME, ServerConfig.defaults(), OriginsConfig.none(),
         OriginClientConfig.defaults(),
         CacheConfig.builder().memoryBudgetBytes(DEFAULT_MEMORY_BUDGET_BYTES).build(), true,
-        AdminConfig.defaults(), LoggingConfig.defaults(), Optional.empty());
+        AdminConfig.defaults(), LoggingConfig.defaults(), Optional.empty(),
+        PrefetchConfig.defaults());
   }
 
   /** A copy with another server section. */
   public EdgeConfig withServer(ServerConfig newServer) {
     return new EdgeConfig(name, newServer, origins, originClient, cache, accessLog, admin,
-        logging, mobility);
+        logging, mobility, prefetch);
   }
 
   /** A copy with another admin section. */
   public EdgeConfig withAdmin(AdminConfig newAdmin) {
     return new EdgeConfig(name, server, origins, originClient, cache, accessLog, newAdmin,
-        logging, mobility);
+        logging, mobility, prefetch);
+  }
+
+  /** A copy with another prefetch section. */
+  public EdgeConfig withPrefetch(PrefetchConfig newPrefetch) {
+    return new EdgeConfig(name, server, origins, originClient, cache, accessLog, admin,
+        logging, mobility, newPrefetch);
   }
 }

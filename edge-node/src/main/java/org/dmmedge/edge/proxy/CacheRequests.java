@@ -10,6 +10,7 @@ import java.util.Set;
 import org.dmmedge.cache.CacheRequest;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.edge.server.Route;
+import org.dmmedge.mpd.predict.Cmcd;
 
 /** Conversions between Netty requests, origin header lists and the cache's types. */
 final class CacheRequests {
@@ -19,10 +20,13 @@ final class CacheRequests {
 
   private CacheRequests() {}
 
-  /** The cache's view of a request: method, the client's scheme and authority, headers. */
+  /**
+   * The cache's view of a request: method, the client's scheme and authority, headers. The
+   * CMCD query parameter (CTA-5004) is never part of the key: it changes with every request.
+   */
   static CacheRequest of(HttpRequest request, Route route) {
     return new CacheRequest(request.method().name(), route.scheme(), route.authority(),
-        route.pathAndQuery(), toCache(request.headers()));
+        Cmcd.stripQueryParameter(route.pathAndQuery()), toCache(request.headers()));
   }
 
   static Headers toCache(HttpHeaders headers) {

@@ -44,6 +44,7 @@ final class ClientResponse {
   private boolean headSent;
   private boolean finished;
   private boolean bodyExpected;
+  private RequestTap.Answered answered = head -> { };
   private int status;
   private String cacheResult = "NONE";
   private long bytes;
@@ -57,6 +58,11 @@ final class ClientResponse {
     this.done = done;
     this.head = request.method().equals(HttpMethod.HEAD);
     this.keepAlive = HttpUtil.isKeepAlive(request);
+  }
+
+  /** Who is told the response head just before it is written (the {@link RequestTap}). */
+  void onAnswer(RequestTap.Answered listener) {
+    answered = listener;
   }
 
   boolean headSent() {
@@ -100,6 +106,7 @@ final class ClientResponse {
     status = code;
     cacheResult = h.get("X-Cache", "NONE");
     headSent = true;
+    answered.answered(response); // before the write: nothing the client sees can come earlier
     ctx.write(response);
   }
 

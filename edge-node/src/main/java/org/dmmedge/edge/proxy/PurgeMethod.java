@@ -26,15 +26,16 @@ public final class PurgeMethod {
    * A connection handler answering through {@code cache}, with PURGE.
    *
    * @param allowed whether a client address may purge
+   * @param tap sees each request first (CMCD out of keys, DASH prefetch)
    */
   public static ProxyHandler handler(ProxyServices services, HttpCache cache,
-      Predicate<InetAddress> allowed) {
+      Predicate<InetAddress> allowed, RequestTap tap) {
     ProxyHandler.ExchangeFactory cached = (ctx, request, route, response) -> {
       CacheExchange exchange = new CacheExchange(ctx, request, route, services, cache, response);
       exchange.start();
       return exchange;
     };
-    return new ProxyHandler(services, around(cached, cache, allowed));
+    return new ProxyHandler(services, TapExchanges.around(tap, around(cached, cache, allowed)));
   }
 
   static ProxyHandler.ExchangeFactory around(ProxyHandler.ExchangeFactory inner,

@@ -1,4 +1,4 @@
-package org.dmmedge.mpd.player;
+package org.dmmedge.testkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,14 +14,15 @@ import java.util.concurrent.TimeUnit;
  * H.264 Representations in one AdaptationSet (id 0: 150 kbit/s 160x90, id 1: 400 kbit/s
  * 320x180) and a 440 Hz AAC audio AdaptationSet (id 2, 64 kbit/s; segments of 1.984 s and
  * 2.005 s), 2 s segments, SegmentTemplate with $Number%05d$ and SegmentTimelines. Tests that need it are
- * skipped (with the reason) when ffmpeg is not installed.
+ * skipped (with the reason) when ffmpeg is not installed. Used by mpd-tools' player tests and
+ * edge-node's DASH prefetch tests.
  */
-final class DashContent {
-  static final String MPD = "manifest.mpd";
+public final class DashContent {
+  public static final String MPD = "manifest.mpd";
 
   private DashContent() {}
 
-  static void generate(Path dir) throws IOException, InterruptedException {
+  public static void generate(Path dir) throws IOException, InterruptedException {
     assumeTrue(onPath("ffmpeg"), "ffmpeg is not installed (.ci/run installs Debian's ffmpeg)");
     Path log = dir.resolve("ffmpeg.log");
     Process p = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error",
