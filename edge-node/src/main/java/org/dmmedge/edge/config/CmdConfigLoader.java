@@ -120,7 +120,7 @@ public final class CmdConfigLoader {
     return host.equals("::") || host.equals("0.0.0.0") || host.equals("0:0:0:0:0:0:0:0");
   }
 
-  private static byte[] hexKey(String text) {
+  static byte[] hexKey(String text) {
     byte[] key;
     try {
       key = HexFormat.of().parseHex(text.trim());
@@ -133,7 +133,7 @@ public final class CmdConfigLoader {
     return key;
   }
 
-  private static InetAddress ipLiteral(String text) {
+  static InetAddress ipLiteral(String text) {
     String t = text.trim();
     if (!t.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
       throw new IllegalArgumentException("an IP address literal");

@@ -3,9 +3,7 @@ package org.dmmedge.edge.config;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,8 +29,9 @@ final class MobilityConfigLoader {
   private static final String ADDRESS = "an IPv6 address literal such as 2001:db8:c::1";
   private static final Pattern REFUSAL =
       Pattern.compile("([\\w.]+): (.*) \\(expected: (.*)\\)", Pattern.DOTALL);
+  private static final String SOCKET = "[IP address]:port such as [2001:db8:c::a]:5436";
   private static final String TUNNELS = "auto, srv6, ip6tnl or userspace";
-  private static final String KEY = "an HMAC key of at least 16 bytes in hex (32+ hex digits)";
+  private static final String KEY = "an HMAC key of at least 16 bytes (32 hex digits)";
 
   private MobilityConfigLoader() {}
 
@@ -49,10 +48,10 @@ final class MobilityConfigLoader {
     Inet6Address address = r.parsed("address", null, MobilityConfigLoader::ipv6, a -> true,
         ADDRESS);
     MarConfig.Builder mar = MarConfig.builder();
-    HostPort cmd = r.parsed("cmd", null, HostPort::parse, hp -> hp.port() > 0,
-        HostPort.EXPECTED + " with a port, e.g. [2001:db8:c::a]:5436");
-    Optional<HostPort> listen = Optional.ofNullable(r.parsed("listen", null, HostPort::parse,
-        hp -> hp.port() > 0, HostPort.EXPECTED + " with a port"));
+    InetSocketAddress cmd = r.parsed("cmd", null, MobilityConfigLoader::socketAddress,
+        a -> a.getPort() > 0, SOCKET);
+    Optional<InetSocketAddress> listen = Optional.ofNullable(r.parsed("listen", null,
+        MobilityConfigLoader::socketAddress, a -> a.getPort() > 0, SOCKET));
     TransportConfig.Kind transport = r.choice("transport", TransportConfig.Kind.class,
         TransportConfig.Kind.UDP);
     mar.peerPort(r.integer("peerPort", TransportConfig.DEFAULT_PORT, 1, 65_535));
@@ -87,11 +86,10 @@ final class MobilityConfigLoader {
     if (address == null || cmd == null || pool == null || dataPlane == null) {
       return Optional.empty();
     }
-    InetSocketAddress cmdAddress = new InetSocketAddress(address(cmd.host()), cmd.port());
-    mar.address(address).cmd(cmdAddress).prefixPool(pool);
-    key.map(k -> k.withPeer(cmdAddress.getAddress())).ifPresent(mar::securityAssociation);
-    InetSocketAddress bind = listen.map(hp -> new InetSocketAddress(address(hp.host()),
-        hp.port())).orElse(new InetSocketAddress(address, TransportConfig.DEFAULT_PORT));
+    mar.address(address).cmd(cmd).prefixPool(pool);
+    key.map(k -> k.withPeer(cmd.getAddress())).ifPresent(mar::securityAssociation);
+    InetSocketAddress bind = listen.orElse(
+        new InetSocketAddress(address, TransportConfig.DEFAULT_PORT));
     try {
       mar.transport(new TransportConfig(transport, bind));
       MarConfig marConfig = mar.build();
@@ -109,7 +107,7 @@ final class MobilityConfigLoader {
       return Optional.empty();
     }
     int spi = r.integer("spi", -1, 0, Integer.MAX_VALUE);
-    byte[] key = r.parsed("key", null, MobilityConfigLoader::hexKey, k -> true, KEY);
+    byte[] key = r.parsed("key", null, CmdConfigLoader::hexKey, k -> true, KEY);
     InetAddress peer = withPeer ? r.parsed("peer", null, MobilityConfigLoader::ipv6, a -> true,
         "the peer MAR's address, " + ADDRESS) : InetAddress.getLoopbackAddress();
     for (String field : withPeer ? List.of("spi", "key", "peer") : List.of("spi", "key")) {
@@ -229,23 +227,19 @@ final class MobilityConfigLoader {
   }
 
   private static Inet6Address ipv6(String text) {
-    if (address(text.trim()) instanceof Inet6Address a) {
+    if (CmdConfigLoader.ipLiteral(text) instanceof Inet6Address a) {
       return a;
     }
     throw new IllegalArgumentException(ADDRESS);
   }
 
-  /** An IP literal (never a name lookup). */
-  private static InetAddress address(String text) {
-    String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1)
-        : text;
-    if (!t.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-      throw new IllegalArgumentException("an IP address literal");
-    }
+  /** {@code [address]:port} with an IP literal (never a name lookup). */
+  private static InetSocketAddress socketAddress(String text) {
+    HostPort hp = HostPort.parse(text);
     try {
-      return InetAddress.getByName(t);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("an IP address literal");
+      return new InetSocketAddress(CmdConfigLoader.ipLiteral(hp.host()), hp.port());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SOCKET);
     }
   }
 
@@ -255,18 +249,5 @@ final class MobilityConfigLoader {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("an IPv6 prefix such as 2001:db8:1::/48");
     }
-  }
-
-  private static byte[] hexKey(String text) {
-    byte[] key;
-    try {
-      key = HexFormat.of().parseHex(text.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(KEY);
-    }
-    if (key.length < 16) {
-      throw new IllegalArgumentException(KEY);
-    }
-    return key;
   }
 }

@@ -63,11 +63,12 @@ class MobilityConfigLoaderTest {
   @CsvSource(delimiter = '|', textBlock = """
       address: 10.0.0.1                    | mobility.address: 10.0.0.1 (expected: an IPv6 address literal such as 2001:db8:c::1)
       cmd: mar.example                     | mobility.cmd: mar.example (expected: HOST:PORT such as 127.0.0.1:8080 or [::1]:8080)
+      cmd: "mar.example:5436"              | mobility.cmd: mar.example:5436 (expected: [IP address]:port such as [2001:db8:c::a]:5436)
       prefixPool: 2001:db8:1::/80          | mobility.prefixPool: 2001:db8:1::/80 (expected: an IPv6 prefix of length 16..64, e.g. 2001:db8:1::/48)
       lifetime: 2s                         | mobility.lifetime: 2s (expected: >= 4s)
       mnIdentity: mac                      | mobility.mnIdentity: mac (expected: one of access_link, solicitation)
       transport: sctp                      | mobility.transport: sctp (expected: one of udp, raw_ipv6)
-      securityAssociation: {spi: 1, key: abcd} | mobility.securityAssociation.key: abcd (expected: an HMAC key of at least 16 bytes in hex (32+ hex digits))
+      securityAssociation: {spi: 1, key: abcd} | mobility.securityAssociation.key: abcd (expected: an HMAC key of at least 16 bytes (32 hex digits))
       peerAssociations: [{spi: 2, key: 6d6172322d64656d6f2d6b65792d303030303032}] | mobility.peerAssociations[0].peer: missing (expected: an IPv6 address literal such as 2001:db8:c::1)
       retransmission: {initialTimeout: 5s, maxTimeout: 1s} | mobility.retransmission.maxTimeout: 1000ms (expected: >= initialTimeout 5000ms)
       dataPlane: {coreLink: core0, accessLinks: [acc0], tunnel: gre} | mobility.dataPlane.tunnel: gre (expected: auto, srv6, ip6tnl or userspace)

@@ -103,7 +103,9 @@ class MobilityTestbedIT {
       throws Exception {
     assertThat(play("/video/manifest.mpd")).startsWith("200 mar1 MISS " + address(1));
     assertThat(play("/video/v1/seg-1.m4s")).startsWith("200 mar1 MISS " + address(1));
-    assertThat(play("/video/v1/seg-2.m4s")).startsWith("200 mar1 MISS " + address(1) + " reused");
+    // MAR1's DASH prefetch may already hold seg-2: HIT or MISS, from MAR1 on the same connection.
+    assertThat(play("/video/v1/seg-2.m4s"))
+        .matches("200 mar1 (MISS|HIT) " + address(1) + " reused 200000");
     Path file = Files.createTempFile("dmm-download", ".bin");
     try {
       Process curl = bed.start("curl", "mn", List.of("curl", "-s", "-o", file.toString(), "-w",
