@@ -1,7 +1,6 @@
 package org.dmmedge.mpd.player;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -69,21 +68,29 @@ public final class HttpFetcher {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
     range.ifPresent(r -> request.header("Range", r.toHttpRange()));
     long start = clock.nanoTime();
-    HttpResponse<InputStream> response =
-        client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    byte[] kept = new byte[0];
-    long bytes = 0;
-    try (InputStream in = response.body()) {
-      if (keepBody) {
-        kept = in.readAllBytes();
-        bytes = kept.length;
-      } else {
-        byte[] buf = new byte[64 * 1024];
-        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-          bytes += n;
-        }
-      }
+    // The request timeout only covers the wait for the head; the whole exchange, body included,
+    // gets the same budget so a stalled body fails the fetch instead of hanging the player.
+    java.io.ByteArrayOutputStream keptBytes = new java.io.ByteArrayOutputStream();
+    java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(
+        request.build(), HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(b -> {
+          counted.addAndGet(b.length);
+          if (keepBody) {
+            keptBytes.write(b, 0, b.length);
+          }
+        })));
+    HttpResponse<Void> response;
+    try {
+      response = exchange.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      exchange.cancel(true);
+      throw new IOException(url + ": no complete response within " + timeout, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io ? io : new IOException(url + ": " + cause, cause);
     }
+    byte[] kept = keptBytes.toByteArray();
+    long bytes = counted.get();
     return new Response(response.uri(), response.statusCode(), response.headers(), bytes,
         clock.nanoTime() - start, kept);
   }
