@@ -14,7 +14,8 @@ duration="${1:-10}"
 connections="${2:-32}"
 work="$(mktemp -d /tmp/dmm-edge-load.XXXXXX)"
 cache_dir="/dev/shm/dmm-edge-load-nginx-cache.$$"
-origin_port=18000; edge_port=18001; nginx_port=18002
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+origin_port=$(free_port); edge_port=$(free_port); nginx_port=$(free_port)
 pids=()
 
 cleanup() {
@@ -24,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in nginx wrk taskset java; do
+for tool in nginx wrk taskset java curl python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is not installed" >&2; exit 2; }
 done
 [ -f "$root/edge-node/target/dmm-edge.jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests \
@@ -46,7 +47,7 @@ error_log $work/logs/$1.error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
-  sendfile on; tcp_nopush on; tcp_nodelay on;
+  sendfile on; tcp_nodelay on;
   keepalive_requests 1000000;
   $3
 }
@@ -83,7 +84,7 @@ CONF
 
 nginx -p "$work" -c "$work/origin.conf" & pids+=($!)
 taskset -c 0 nginx -p "$work" -c "$work/cache.conf" & pids+=($!)
-taskset -c 0 java -Xms512m -Xmx512m -XX:+UseParallelGC ${DMM_EDGE_JAVA_OPTS:-} \
+taskset -c 0 java -Xms512m -Xmx512m -XX:+UseSerialGC -Xmn256m ${DMM_EDGE_JAVA_OPTS:-} \
   -jar "$root/edge-node/target/dmm-edge.jar" edge --config "$work/edge.yaml" \
   > "$work/logs/edge.log" 2>&1 & pids+=($!)
 
@@ -99,8 +100,8 @@ wait_port "$origin_port"; wait_port "$nginx_port"; wait_port "$edge_port"
 # Warm both caches (and the JVM's JIT) on every object.
 for f in 4k 100k 2m; do
   for port in "$edge_port" "$nginx_port"; do
-    for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$port/$f.bin"; done
-    status=$(curl -s -o /dev/null -D - "http://127.0.0.1:$port/$f.bin" | tr -d '\r' \
+    for _ in 1 2 3; do curl -s -m 10 -o /dev/null "http://127.0.0.1:$port/$f.bin"; done
+    status=$(curl -s -m 10 -o /dev/null -D - "http://127.0.0.1:$port/$f.bin" | tr -d '\r' \
       | awk -F': ' 'tolower($1)=="x-cache"{print $2}')
     [ "$status" = "HIT" ] || { echo "run.sh: $f.bin on port $port is not a hit ($status)" >&2; exit 1; }
   done

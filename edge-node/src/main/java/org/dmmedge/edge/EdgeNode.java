@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.dmmedge.edge.admin.AdminServer;
 import org.dmmedge.edge.config.EdgeConfig;
 import org.dmmedge.edge.mobility.EdgeMobility;
+import org.dmmedge.edge.mobility.MobilityRequests;
+import org.dmmedge.edge.mobility.MovedClients;
 import org.dmmedge.edge.mobility.PlaybackTracker;
 import org.dmmedge.edge.fill.CacheFiller;
 import org.dmmedge.edge.metrics.EdgeMetrics;
@@ -46,6 +48,7 @@ public final class EdgeNode implements AutoCloseable {
   private final DashAwareness dash;
   private AdminServer admin;
   private final PlaybackTracker playback;
+  private final MovedClients moved = new MovedClients();
   private Optional<EdgeMobility> mobility = Optional.empty();
 
   /**
@@ -64,7 +67,8 @@ public final class EdgeNode implements AutoCloseable {
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
         new AccessLog(config.accessLog(), config.logging().accessFormat(), clock, metrics),
         clock, config.cache().targetedCacheControlNames().get(0),
-        config.mobility().isPresent() ? playback : RequestListener.NONE);
+        config.mobility().isPresent() ? new MobilityRequests(playback, moved)
+            : RequestListener.NONE);
     this.cache = HttpCache.create(config.cache(), clock);
     this.filler = new CacheFiller(cache, resolver, originClient, services.via(), background);
     metrics.bindCache(cache::stats);
@@ -94,7 +98,7 @@ public final class EdgeNode implements AutoCloseable {
   }
 
   private void startMobility() {
-    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, clock));
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, moved, clock));
   }
 
   /** The MAR side, when this node is a MAR and started. */

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.CancellationException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 
 /** Turns whatever HttpClient 5 failed with into one of the three {@link OriginException}s. */
 final class OriginFailures {
@@ -34,9 +35,13 @@ final class OriginFailures {
         "bad response from " + where + " (" + simpleMessage(cause) + ")", cause);
   }
 
-  /** True when no connection was made, so nothing reached the origin (safe to retry). */
+  /**
+   * True when nothing reached the origin, so a retry is safe: no connection was made, or a
+   * pooled keep-alive connection turned out closed before the request went out on it.
+   */
   static boolean isConnectFailure(Throwable cause) {
     return cause instanceof ConnectException
+        || cause instanceof RequestNotExecutedException
         || cause instanceof ConnectTimeoutException
         || cause instanceof NoRouteToHostException
         || cause instanceof UnknownHostException;

@@ -30,12 +30,15 @@ class RetryPolicyTest {
       "POST, 1, refused, false",
       "PATCH, 1, refused, false",
       "GET, 1, reset, false",
+      "GET, 1, stale-pooled, true",
+      "POST, 1, stale-pooled, false",
   })
   void retriesOnlyIdempotentRequestsAfterAFailedConnect(
       String method, int retry, String failure, boolean retried) {
     Throwable cause = switch (failure) {
       case "refused" -> new ConnectException("refused");
       case "connect-timeout" -> new ConnectTimeoutException("slow");
+      case "stale-pooled" -> new org.apache.hc.core5.http.RequestNotExecutedException();
       default -> new IOException("Connection reset");
     };
     assertThat(policy.delayBefore(retry, request(method), cause).isPresent()).isEqualTo(retried);

@@ -74,8 +74,14 @@ public final class OriginServerExtension
   /** Stops the origin and its connections. */
   public void stop() throws Exception {
     if (server != null) {
-      server.stop();
-      server = null;
+      try {
+        server.stop();
+      } catch (java.util.concurrent.TimeoutException e) {
+        // A scripted reply still held (a gate or a paced body the test walked away from) outlived
+        // the graceful period; Jetty has stopped every component all the same.
+      } finally {
+        server = null;
+      }
     }
   }
 

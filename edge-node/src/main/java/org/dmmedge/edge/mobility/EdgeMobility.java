@@ -34,32 +34,30 @@ public final class EdgeMobility implements AutoCloseable {
 
   private final LinuxDataPlane dataPlane;
   private final MarAgent agent;
-  private final MovedClients moved;
   private final Optional<ContextEndpoint> endpoint;
 
-  private EdgeMobility(LinuxDataPlane dataPlane, MarAgent agent, MovedClients moved,
+  private EdgeMobility(LinuxDataPlane dataPlane, MarAgent agent,
       Optional<ContextEndpoint> endpoint) {
     this.dataPlane = dataPlane;
     this.agent = agent;
-    this.moved = moved;
     this.endpoint = endpoint;
   }
 
   /**
    * Starts the data plane and the agent; {@code server} is the running proxy whose
-   * connections are drained when their MN leaves, {@code tracker} what the proxy saw its
-   * clients play.
+   * connections are drained when their MN leaves (and recorded in {@code moved}),
+   * {@code tracker} what the proxy saw its clients play.
    *
    * @throws org.dmmedge.mobility.dataplane.DataPlaneException when the data plane cannot
    *     start (missing core link, unavailable tunnel backend, kernel refusal); nothing is
    *     left behind then
    */
   public static EdgeMobility start(MobilityConfig config, EdgeServer server,
-      PlaybackTracker tracker, Clock clock) {
+      PlaybackTracker tracker, MovedClients moved, Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(tracker, "tracker");
-    MovedClients moved = new MovedClients();
+    Objects.requireNonNull(moved, "moved");
     AttachHandler attaches = new AttachHandler(config.mnIdentity(), EdgeMobility::hardwareAddress);
     LinuxDataPlane dataPlane = LinuxDataPlane.start(config.dataPlane(), attaches);
     MarAgent agent;
@@ -89,12 +87,7 @@ public final class EdgeMobility implements AutoCloseable {
     log.info("MAR {} up: CMD {}, {} tunnels, access links {}, MNs named by {}",
         config.mar().address().getHostAddress(), config.mar().cmd(), dataPlane.tunnelBackend()
             .configName(), config.dataPlane().accessLinks(), config.mnIdentity());
-    return new EdgeMobility(dataPlane, agent, moved, endpoint);
-  }
-
-  /** The MNs that moved away from this MAR and the prefixes they used here. */
-  public MovedClients movedClients() {
-    return moved;
+    return new EdgeMobility(dataPlane, agent, endpoint);
   }
 
   @Override

@@ -1,9 +1,9 @@
 package org.dmmedge.edge.mobility;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dmmedge.mobility.Ipv6Prefix;
 
@@ -27,8 +27,8 @@ public final class MovedClients {
     byNode.remove(Objects.requireNonNull(mnId, "mnId"));
   }
 
-  /** The prefixes MN {@code mnId} used here before it moved away, if it did. */
-  public Optional<List<Ipv6Prefix>> prefixesOf(String mnId) {
-    return Optional.ofNullable(byNode.get(mnId));
+  /** Whether {@code client} is an address of an MN that moved away. */
+  public boolean contains(InetAddress client) {
+    return byNode.values().stream().flatMap(List::stream).anyMatch(p -> p.contains(client));
   }
 }

@@ -185,10 +185,6 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   @Override
   public void abortedBeforeHead() {
-    if (feeder != null && feeder.mismatch()) {
-      pass(Lookup.PassReason.FILL_UNUSABLE); // a 304 for another representation: ask plainly
-      return;
-    }
     if (mustRevalidateStaleIfError) {
       Optional<Lookup.Stale> stale = cache.staleIfError(cacheRequest);
       if (stale.isPresent()) {

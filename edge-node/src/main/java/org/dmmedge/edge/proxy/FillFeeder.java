@@ -29,7 +29,6 @@ public final class FillFeeder implements OriginResponseHandler {
   private BodyFlow flow;
   private volatile boolean relaying;
   private volatile boolean revalidated;
-  private volatile boolean mismatch;
   private volatile OriginException failure;
 
   /** Feeds a fill that no client waits on (a pre-warm, a prefetch, a background refresh). */
@@ -50,11 +49,6 @@ public final class FillFeeder implements OriginResponseHandler {
     return revalidated;
   }
 
-  /** The origin answered 304 but it did not match the stored entry: fetch again. */
-  boolean mismatch() {
-    return mismatch;
-  }
-
   /** The response was not storable and went to the leader's client directly. */
   boolean relaying() {
     return relaying;
@@ -70,8 +64,10 @@ public final class FillFeeder implements OriginResponseHandler {
     this.flow = bodyFlow;
     Headers headers = CacheRequests.toCache(head.headers());
     if (fill.isRevalidation() && head.status() == 304) {
-      mismatch = !fill.notModified(headers);
-      revalidated = !mismatch;
+      // Set first: notModified() wakes the readers, which label their head from this flag.
+      // A 304 that does not fit sends them to the origin (UNCACHEABLE), never to a head.
+      revalidated = true;
+      revalidated = fill.notModified(headers);
       return;
     }
     // Set before start() wakes the readers: the leader's reader that sees UNCACHEABLE must

@@ -79,14 +79,9 @@ final class FillStreamWriter {
       sendHead();
     }
     if (headSent) {
-      boolean wrote = false;
-      ByteBuf slice;
-      while (ctx.channel().isWritable() && (slice = reader.readSlice(SLICE_BYTES)) != null) {
-        response.sendBodyNoFlush(slice, slice.readableBytes());
-        wrote = true;
-      }
-      if (wrote) {
-        ctx.flush();
+      writeWhileWritable();
+      if (closed) {
+        return; // a drain run by our own flush's writability event ended the response
       }
       status = reader.status();
     }
@@ -115,6 +110,29 @@ final class FillStreamWriter {
         outcome.rangeNotSatisfiable(total);
       }
       default -> { } // WAITING: the listener fires on progress; READABLE: on writability
+    }
+  }
+
+  /**
+   * Writes slices while the channel takes them, until it stays unwritable (its writability
+   * event resumes) or the reader has nothing (the reader is armed). Not stopping at the first
+   * flush matters: a flush can make the channel writable again at once, and that event is lost
+   * when it fires before this exchange is the connection's current one (the first drain runs
+   * inside the request's dispatch), which left a follower that joined a fill holding more than
+   * the high water mark waiting forever for an event that had already passed.
+   */
+  private void writeWhileWritable() {
+    boolean wrote = true;
+    while (wrote && !closed) {
+      wrote = false;
+      ByteBuf slice;
+      while (ctx.channel().isWritable() && (slice = reader.readSlice(SLICE_BYTES)) != null) {
+        response.sendBodyNoFlush(slice, slice.readableBytes());
+        wrote = true;
+      }
+      if (wrote) {
+        ctx.flush();
+      }
     }
   }
 

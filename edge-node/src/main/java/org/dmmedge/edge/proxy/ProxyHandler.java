@@ -94,6 +94,9 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
         Route route = services.resolver().resolve(request);
         if (ctx.channel().remoteAddress() instanceof InetSocketAddress client) {
           services.requests().requested(client.getAddress(), request.method().name(), route);
+          if (!services.requests().keepAlive(client.getAddress())) {
+            response.closeAfter();
+          }
         }
         started = exchanges.start(ctx, request, route, response);
       } catch (HttpStatusException e) {

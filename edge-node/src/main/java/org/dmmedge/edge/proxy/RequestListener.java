@@ -4,9 +4,10 @@ import java.net.InetAddress;
 import org.dmmedge.edge.server.Route;
 
 /**
- * Told of every client request the proxy routed, before it is answered (the mobility part
- * keeps each client's playback position from it). Called on the connection's event loop: must
- * be cheap and never block.
+ * Told of every client request the proxy routed, before it is answered, and asked whether the
+ * client's connection may stay open after it (the mobility part keeps each client's playback
+ * position, and ends the connections of MNs that moved away). Called on the connection's event
+ * loop: must be cheap and never block.
  */
 public interface RequestListener {
   /** Hears nothing. */
@@ -14,4 +15,12 @@ public interface RequestListener {
 
   /** {@code client} asked {@code method} for {@code route}. */
   void requested(InetAddress client, String method, Route route);
+
+  /**
+   * Whether {@code client}'s connection may stay open after the response it is being sent; no
+   * means {@code Connection: close}. By default yes.
+   */
+  default boolean keepAlive(InetAddress client) {
+    return true;
+  }
 }

@@ -12,11 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
-  private static EdgeConfig read(String yaml) {
+  static EdgeConfig read(String yaml) {
     return ConfigLoader.read(ConfigLoader.parseTree(yaml, "test.yaml"));
   }
 
-  private static java.util.List<String> problems(String yaml) {
+  static java.util.List<String> problems(String yaml) {
     try {
       read(yaml);
     } catch (ConfigException e) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.dmmedge.mobility.Ipv6Prefix;
 import org.dmmedge.mobility.dataplane.linux.TunnelBackendKind;
 import org.junit.jupiter.api.Test;
@@ -24,27 +23,14 @@ class MobilityConfigLoaderTest {
         dataPlane: {coreLink: core0, accessLinks: [acc0]}
       """;
 
-  private static EdgeConfig read(String yaml) {
-    return ConfigLoader.read(ConfigLoader.parseTree(yaml, "test.yaml"));
-  }
-
-  private static List<String> problems(String yaml) {
-    try {
-      read(yaml);
-    } catch (ConfigException e) {
-      return e.problems();
-    }
-    throw new AssertionError("expected a ConfigException for:\n" + yaml);
-  }
-
   @Test
   void noSectionNoMobility() {
-    assertThat(read("name: plain").mobility()).isEmpty();
+    assertThat(ConfigLoaderTest.read("name: plain").mobility()).isEmpty();
   }
 
   @Test
   void aMinimalSectionGetsTheDefaultsAndInterceptsToTheProxyPort() throws Exception {
-    MobilityConfig m = read(MINIMAL).mobility().orElseThrow();
+    MobilityConfig m = ConfigLoaderTest.read(MINIMAL).mobility().orElseThrow();
     InetAddress cmd = InetAddress.getByName("2001:db8:c::a");
     assertThat(m.mar().address()).isEqualTo(InetAddress.getByName("2001:db8:c::1"));
     assertThat(m.mar().cmd().getAddress()).isEqualTo(cmd);
@@ -105,7 +91,8 @@ class MobilityConfigLoaderTest {
 
   @Test
   void missingRequiredFieldsAreAllReported() {
-    assertThat(problems("mobility: {dataPlane: {coreLink: core0}, requireAuthentication: false}"))
+    assertThat(ConfigLoaderTest.problems(
+        "mobility: {dataPlane: {coreLink: core0}, requireAuthentication: false}"))
         .contains("mobility.address: missing (expected: an IPv6 address literal such as"
                 + " 2001:db8:c::1)",
             "mobility.cmd: missing (expected: the CMD's [address]:port)",
@@ -114,7 +101,7 @@ class MobilityConfigLoaderTest {
 
   @Test
   void authenticationWithoutAKeyIsRefusedAtTheField() {
-    assertThat(problems(MINIMAL.replace(
+    assertThat(ConfigLoaderTest.problems(MINIMAL.replace(
         "  securityAssociation: {spi: 1, key: 6d6172312d64656d6f2d6b65792d303030303031}\n", "")))
         .contains("mobility.securityAssociation: empty (expected: this MAR's key when"
             + " requireAuthentication is true)");

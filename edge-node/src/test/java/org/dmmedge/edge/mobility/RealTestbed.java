@@ -47,6 +47,12 @@ final class RealTestbed implements AutoCloseable {
     assumeTrue(run(List.of("nft", "--version")).exitCode() == 0, "nft is missing (interception)");
     assumeTrue(run(List.of("curl", "--version")).exitCode() == 0, "curl is missing (the MN's client)");
     assumeTrue(Files.isReadable(JAR), JAR + " is missing: run through mvn verify (package runs first)");
+    assumeTrue(run(List.of(java(), "-jar", JAR.toString(), "cmd", "--help")).exitCode() == 0,
+        "this dmm-edge has no cmd command (it comes with the ops branch)");
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** Builds the namespaces; on failure nothing is left. */
@@ -69,8 +75,7 @@ final class RealTestbed implements AutoCloseable {
 
   /** Starts {@code dmm-edge <args>} in {@code node}; its output goes to the log {@code name}. */
   Process startDmmEdge(String name, String node, String... args) {
-    List<String> argv = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+    List<String> argv = new ArrayList<>(List.of(java(), "-Xmx256m",
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
     argv.addAll(List.of(args));
     return start(name, node, argv);

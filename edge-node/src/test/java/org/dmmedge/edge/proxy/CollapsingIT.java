@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Request collapsing and read-while-write through a real edge and a real origin. Each test is
  * bounded so that a stalled stream fails the test instead of hanging the build.
  */
-@org.junit.jupiter.api.Timeout(120)
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class CollapsingIT {
   @Order(1)
   @RegisterExtension static final OriginServerExtension ORIGIN = new OriginServerExtension();
@@ -100,34 +101,77 @@ class CollapsingIT {
   void followerReceivesFirstBytesBeforeTheOriginHasSentTheWholeBody() throws Exception {
     byte[] body = random(512 * 1024, 2);
     CountDownLatch gate = new CountDownLatch(1);
-    ORIGIN.respond("/collapse/follow", OriginReply.builder().body(body)
+    String path = "/collapse/follow" + System.nanoTime();
+    ORIGIN.respond(path, OriginReply.builder().body(body)
         .header("Cache-Control", "max-age=600").pauseAt(200 * 1024, gate).build());
     try {
       Future<byte[]> leader = POOL.submit(() -> client.send(
-          Http.request(EDGE.uri("/collapse/follow")).build(),
+          Http.request(EDGE.uri(path)).build(),
           HttpResponse.BodyHandlers.ofByteArray()).body());
-      ORIGIN.awaitRequests("/collapse/follow", 1, java.time.Duration.ofSeconds(10));
+      ORIGIN.awaitRequests(path, 1, java.time.Duration.ofSeconds(10));
 
       HttpResponse<InputStream> follower = client.send(
-          Http.request(EDGE.uri("/collapse/follow")).build(),
-          HttpResponse.BodyHandlers.ofInputStream());
-      byte[] firstBytes;
+          Http.request(EDGE.uri(path)).build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = follower.body()) {
-        firstBytes = in.readNBytes(100 * 1024);
+        byte[] firstBytes = readWithin(in, 100 * 1024);
         assertThat(gate.getCount()).isEqualTo(1); // origin still paused mid-body
-        assertThat(firstBytes).isEqualTo(java.util.Arrays.copyOf(body, 100 * 1024));
+        assertThat(firstBytes).isEqualTo(Arrays.copyOf(body, 100 * 1024));
         gate.countDown();
-        byte[] rest = in.readAllBytes();
+        byte[] rest = readWithin(in, body.length);
         assertThat(rest.length + firstBytes.length).isEqualTo(body.length);
       }
       assertThat(follower.headers().firstValue("X-Cache")).contains("MISS");
       assertThat(follower.headers().firstValue("Cache-Status").orElseThrow())
           .contains("collapsed");
       assertThat(leader.get(30, TimeUnit.SECONDS)).isEqualTo(body);
-      assertThat(ORIGIN.requestCount("/collapse/follow")).isEqualTo(1);
+      assertThat(ORIGIN.requestCount(path)).isEqualTo(1);
     } finally {
       gate.countDown();
     }
+  }
+
+  @Test
+  void followerJoiningAFillThatHoldsMoreThanTheWriteBufferGetsItWhileTheOriginPauses()
+      throws Exception {
+    // The follower's first drain (still inside the request's dispatch) fills its channel past
+    // the high water mark and flushes; the flush makes it writable again at once, an event the
+    // handler cannot pass on yet, so the drain itself must go on writing.
+    byte[] body = random(512 * 1024, 5);
+    int pause = 200 * 1024;
+    CountDownLatch gate = new CountDownLatch(1);
+    String path = "/collapse/joinfull";
+    ORIGIN.respond(path, OriginReply.builder().body(body)
+        .header("Cache-Control", "max-age=600").pauseAt(pause, gate).build());
+    try {
+      HttpResponse<InputStream> leader = client.send(
+          Http.request(EDGE.uri(path)).build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream leaderIn = leader.body()) {
+        // The leader got every byte before the pause, so the fill holds all of them now.
+        assertThat(readWithin(leaderIn, pause)).isEqualTo(Arrays.copyOf(body, pause));
+
+        HttpResponse<InputStream> follower = client.send(
+            Http.request(EDGE.uri(path)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = follower.body()) {
+          assertThat(readWithin(in, pause)).isEqualTo(Arrays.copyOf(body, pause));
+          assertThat(gate.getCount()).isEqualTo(1); // the origin is still paused
+          gate.countDown();
+          assertThat(readWithin(in, body.length))
+              .isEqualTo(Arrays.copyOfRange(body, pause, body.length));
+        }
+        assertThat(follower.headers().firstValue("Cache-Status").orElseThrow())
+            .contains("collapsed");
+        assertThat(readWithin(leaderIn, body.length))
+            .isEqualTo(Arrays.copyOfRange(body, pause, body.length));
+      }
+      assertThat(ORIGIN.requestCount(path)).isEqualTo(1);
+    } finally {
+      gate.countDown();
+    }
+  }
+
+  /** Reads up to {@code n} bytes (fewer at the end): a stalled stream fails, never hangs. */
+  private static byte[] readWithin(InputStream in, int n) throws Exception {
+    return POOL.submit(() -> in.readNBytes(n)).get(30, TimeUnit.SECONDS);
   }
 
   @Test
@@ -136,8 +180,13 @@ class CollapsingIT {
     ORIGIN.respond("/collapse/reset", OriginReply.builder().body(body)
         .header("Cache-Control", "max-age=600").resetAt(100 * 1024).build());
 
-    assertThatThrownBy(() -> Http.get(EDGE.uri("/collapse/reset")))
-        .isInstanceOf(IOException.class);
+    // Either the head went out and the connection closes short (an IOException here), or the
+    // reset reached the edge first and the answer is an honest 502.
+    try {
+      assertThat(Http.get(EDGE.uri("/collapse/reset")).statusCode()).isEqualTo(502);
+    } catch (IOException expected) {
+      // closed short of Content-Length
+    }
     String raw = Http.raw(EDGE.port(),
         "GET /collapse/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     int headerEnd = raw.indexOf("\r\n\r\n") + 4;

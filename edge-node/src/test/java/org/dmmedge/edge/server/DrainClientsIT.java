@@ -22,6 +22,9 @@ import org.dmmedge.edge.config.ProxyMode;
 import org.dmmedge.edge.config.ServerConfig;
 import org.dmmedge.edge.proxy.AccessLog;
 import org.dmmedge.edge.proxy.ProxyHandler;
+import org.dmmedge.edge.mobility.MobilityRequests;
+import org.dmmedge.edge.mobility.MovedClients;
+import org.dmmedge.edge.mobility.PlaybackTracker;
 import org.dmmedge.edge.proxy.ProxyServices;
 import org.dmmedge.mobility.Ipv6Prefix;
 import org.dmmedge.origin.HttpClient5OriginClient;
@@ -38,7 +41,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link EdgeServer#drainClients}, what a MAR does to the connections of an MN that moved away
  * (only those from its prefix): idle keep-alive connections close at once, a response in
  * flight completes and then the connection closes, and one whose head is not out yet says
- * {@code Connection: close}. Clients: ::1 is the MN that moved, 127.0.0.1 another one.
+ * {@code Connection: close}; a connection the MN opens from its old prefix after the move
+ * closes after its response ({@link MobilityRequests}). Clients: ::1 is the MN that moved,
+ * 127.0.0.1 another one.
  */
 class DrainClientsIT {
   @Order(1)
@@ -46,6 +51,7 @@ class DrainClientsIT {
   private static final Ipv6Prefix MOVED = Ipv6Prefix.parse("::1/128");
   private static final byte[] BODY = new byte[64 * 1024];
 
+  private final MovedClients moved = new MovedClients();
   private HttpClient5OriginClient client;
   private HttpCache cache;
   private EdgeServer server;
@@ -58,7 +64,8 @@ class DrainClientsIT {
     OriginResolver resolver = new OriginResolver(ProxyMode.REVERSE,
         new OriginsConfig(Optional.of(ORIGIN.uri()), Map.of()), "edge", () -> null);
     ProxyServices services = new ProxyServices("edge", resolver, client,
-        new AccessLog(false, Clock.systemUTC()), Clock.systemUTC(), "CDN-Cache-Control");
+        new AccessLog(false, Clock.systemUTC()), Clock.systemUTC(), "CDN-Cache-Control",
+        new MobilityRequests(new PlaybackTracker(Clock.systemUTC(), 16), moved));
     server = new EdgeServer(new ServerConfig(new HostPort("::", 0), ProxyMode.REVERSE,
         8 * 1024, 2 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(1), 1),
         () -> new ProxyHandler(services, cache));
@@ -108,6 +115,20 @@ class DrainClientsIT {
       ORIGIN.awaitRequests("/late", 1, Duration.ofSeconds(10));
       assertThat(server.drainClients(MOVED::contains)).isEqualTo(1);
       assertThat(read(moved)).startsWith("HTTP/1.1 200").contains("connection: close");
+    }
+  }
+
+  @Test
+  void aConnectionOpenedFromAMovedPrefixAfterTheMoveClosesAfterItsResponse() throws Exception {
+    moved.moved("mn", java.util.List.of(MOVED));
+    try (Socket late = connect("::1"); Socket other = connect("127.0.0.1")) {
+      send(late, "/a");
+      assertThat(read(late)).startsWith("HTTP/1.1 200").contains("connection: close");
+      assertThat(get(other, "/a")).doesNotContain("connection: close");
+    }
+    moved.returned("mn");
+    try (Socket back = connect("::1")) {
+      assertThat(get(back, "/a")).doesNotContain("connection: close");
     }
   }
 
