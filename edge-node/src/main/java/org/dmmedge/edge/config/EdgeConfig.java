@@ -54,19 +54,22 @@ public record EdgeConfig(
     }
   }
 
-  /** A node with the default prefetch section. */
+  /**
+   * A node built in code without a prefetch section: no DASH prefetch (CMCD still stays out of
+   * cache keys); {@link #withPrefetch} turns it on. Files and {@link #defaults()} have it on.
+   */
   public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
       OriginClientConfig originClient, CacheConfig cache, boolean accessLog, AdminConfig admin,
       LoggingConfig logging, Optional<MobilityConfig> mobility) {
     this(name, server, origins, originClient, cache, accessLog, admin, logging, mobility,
-        PrefetchConfig.defaults());
+        PrefetchConfig.disabled());
   }
 
-  /** A node that is no MAR, without admin server and with default logging (proxy tests). */
+  /** A node that is no MAR, without admin server, default logging, no prefetch (proxy tests). */
   public EdgeConfig(String name, ServerConfig server, OriginsConfig origins,
       OriginClientConfig originClient, CacheConfig cache, boolean accessLog) {
     this(name, server, origins, originClient, cache, accessLog, AdminConfig.disabled(),
-        LoggingConfig.defaults(), Optional.empty(), PrefetchConfig.defaults());
+        LoggingConfig.defaults(), Optional.empty(), PrefetchConfig.disabled());
   }
 
   /**

@@ -268,24 +268,48 @@ public final class DashAwareness implements RequestTap, AutoCloseable {
   /**
    * Reads the MPD of {@code s} once it is stored: the fill path joins the fill that is serving
    * the client (or finds the stored copy), then the body is read back from the cache. An MPD
-   * the cache does not store is fetched once more, bounded.
+   * the cache does not store is fetched once more, bounded. The read counts as pending work
+   * ({@link #idle}) until the MPD is remembered or given up.
    */
   private void readManifest(Served s) {
-    filler.fill(s.url()).whenComplete((result, error) -> work(() -> {
-      Optional<byte[]> stored = StoredDocuments.read(cache, s.route(),
-          config.manifestMaxBytes());
-      if (stored.isPresent()) {
-        tracker.remember(s.url(), stored.get());
-        return;
+    pending.incrementAndGet();
+    filler.fill(s.url()).whenComplete((result, error) -> {
+      if (!work(() -> readStored(s))) {
+        pending.decrementAndGet();
       }
-      filler.fetchDocument(s.url(), config.manifestMaxBytes()).whenComplete((doc, failed) -> {
-        if (failed != null) {
-          LOG.info("MPD {} not tracked: {}", s.url(), failed.toString());
-        } else {
-          work(() -> tracker.remember(s.url(), doc));
+    });
+  }
+
+  private void readStored(Served s) {
+    Optional<byte[]> stored;
+    try {
+      stored = StoredDocuments.read(cache, s.route(), config.manifestMaxBytes());
+    } catch (RuntimeException e) {
+      pending.decrementAndGet();
+      throw e;
+    }
+    if (stored.isPresent()) {
+      try {
+        tracker.remember(s.url(), stored.get());
+      } finally {
+        pending.decrementAndGet();
+      }
+      return;
+    }
+    filler.fetchDocument(s.url(), config.manifestMaxBytes()).whenComplete((doc, failed) -> {
+      if (failed != null) {
+        LOG.info("MPD {} not tracked: {}", s.url(), failed.toString());
+        pending.decrementAndGet();
+      } else if (!work(() -> {
+        try {
+          tracker.remember(s.url(), doc);
+        } finally {
+          pending.decrementAndGet();
         }
-      });
-    }));
+      })) {
+        pending.decrementAndGet();
+      }
+    });
   }
 
   @Override
