@@ -3,6 +3,7 @@ package org.dmmedge.cache.store;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import org.dmmedge.cache.CacheKey;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.cache.policy.Freshness;
@@ -27,6 +28,7 @@ public final class StoredResponse {
   private final long requestTimeMillis;
   private final long bodyLength;
   private final BodySource body;
+  private final LongAdder hits = new LongAdder();
 
   /**
    * @param variantKey primary and secondary key
@@ -149,6 +151,22 @@ public final class StoredResponse {
   /** Body length in bytes, -1 while unknown. */
   public long bodyLength() {
     return bodyLength;
+  }
+
+  /**
+   * Counts one client served from this stored copy (called by whoever serves it, so that
+   * looking an entry up for inspection does not count). Thread-safe.
+   */
+  public void recordHit() {
+    hits.increment();
+  }
+
+  /**
+   * Clients served from this stored copy. A 304 refresh or a restart makes a new copy, which
+   * starts again at 0.
+   */
+  public long hits() {
+    return hits.sum();
   }
 
   /** The stored body, null for the head of a fill in progress. Not for use by the edge. */

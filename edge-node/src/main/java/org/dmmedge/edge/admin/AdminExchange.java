@@ -25,6 +25,9 @@ final class AdminExchange {
   private final Request request;
   private final Response response;
   private final Callback callback;
+  /** Refused bodies up to this size are read and dropped so the 413 gets through. */
+  private static final long MAX_DISCARD_BYTES = 1L << 20;
+
   private final long maxBodyBytes;
 
   AdminExchange(Request request, Response response, Callback callback, long maxBodyBytes) {
@@ -53,6 +56,22 @@ final class AdminExchange {
   }
 
   /**
+   * Reads and drops a refused body that is not absurdly large, so that the 413 reaches the
+   * client: closing with unread bytes makes the kernel reset the connection, and a client still
+   * sending then sees no response at all. Larger bodies are refused without reading them.
+   */
+  private void discardModestBody(long declared) {
+    if (declared > MAX_DISCARD_BYTES) {
+      return;
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      in.skipNBytes(declared);
+    } catch (IOException e) {
+      // the client went away: nothing to answer
+    }
+  }
+
+  /**
    * The body as a JSON object.
    *
    * @throws AdminException 413 when larger than the limit, 400 when it is not a JSON object
@@ -60,6 +79,7 @@ final class AdminExchange {
   JsonNode jsonBody() {
     long declared = request.getLength();
     if (declared > maxBodyBytes) {
+      discardModestBody(declared);
       throw new AdminException(413, "body: " + declared + " bytes (expected: <= "
           + maxBodyBytes + ")", "body");
     }

@@ -75,6 +75,7 @@ final class CacheResource {
     body.put("age", node.cache().ageSeconds(stored));
     body.put("fresh", lookup instanceof Lookup.Fresh);
     body.put("ttl", stored.freshness().ttlSeconds(node.clock().millis()));
+    body.put("hits", stored.hits());
     java.util.List<Map<String, String>> fields = new java.util.ArrayList<>();
     stored.headers().forEach((name, value) -> fields.add(Map.of("name", name, "value", value)));
     body.put("headers", fields);

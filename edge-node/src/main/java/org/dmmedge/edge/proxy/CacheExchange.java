@@ -69,6 +69,7 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
     Lookup lookup = cache.lookup(cacheRequest);
     if (lookup instanceof Lookup.Fresh f) {
       long ttl = f.response().freshness().ttlSeconds(services.clock().millis());
+      f.response().recordHit();
       CachedResponseWriter.send(response, CachedResponseWriter.head(f.response(),
           f.ageSeconds(), f.range(), services, CacheResult.HIT, "hit; ttl=" + ttl), f.body());
     } else if (lookup instanceof Lookup.Stale s) {
@@ -103,6 +104,7 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   private void serveStale(Lookup.Stale s) {
     long ttl = s.response().freshness().ttlSeconds(services.clock().millis());
+    s.response().recordHit();
     CachedResponseWriter.send(response, CachedResponseWriter.head(s.response(), s.ageSeconds(),
         s.range(), services, CacheResult.STALE, "hit; ttl=" + ttl), s.body());
   }

@@ -101,6 +101,12 @@ class AdminObservabilityIT {
       assertThat(entry.get("fresh").asBoolean()).isTrue();
       assertThat(entry.get("ttl").asLong()).isBetween(1L, 600L);
       assertThat(entry.get("headers").toString()).contains("Content-Type", "text/plain");
+      assertThat(entry.get("hits").asLong()).isZero(); // the miss that stored it is no hit
+
+      Http.getText(URI.create(edge.url("/e")));
+      Http.getText(URI.create(edge.url("/e")));
+      assertThat(edge.getJson("/admin/cache/entry?url=" + edge.url("/e")).get("hits").asLong())
+          .isEqualTo(2); // two clients served from cache; looking does not count
 
       JsonNode stats = edge.getJson("/admin/cache/stats");
       assertThat(stats.get("objects").get("memory").asLong()).isEqualTo(1);
