@@ -234,6 +234,9 @@ public final class HttpCache implements AutoCloseable {
       return null;
     }
     countServed(fresh);
+    if (body instanceof CachedBody.File) {
+      storage.servedFromDisk(stored);
+    }
     if (fresh) {
       return new Lookup.Fresh(stored, body, age, range);
     }
@@ -457,7 +460,7 @@ public final class HttpCache implements AutoCloseable {
     return new CacheStats(
         hits.sum(), misses.sum(), staleServed.sum(), revalidations.sum(), followers.sum(),
         passes.sum(), tiers.evictions(), tiers.memoryBytes(), tiers.memoryObjects(),
-        tiers.diskBytes(), tiers.diskObjects(), fills.size());
+        tiers.diskBytes(), tiers.diskObjects(), fills.size(), tiers.promotions());
   }
 
   /**

@@ -256,6 +256,8 @@ public final class ConfigLoader {
         .maxObjectBytes(r.parsed("maxObjectSize", d.maxObjectBytes(), Units::bytes,
             n -> n > 0 && n <= MAX_OBJECT_BYTES, "> 0 and <= 2047MiB"))
         .diskBudgetBytes(r.bytes("diskBudget", d.diskBudgetBytes(), 1))
+        .diskPromotionHitCount(r.integer("diskPromotionHits", d.diskPromotionHitCount(), 0,
+            CacheConfig.MAX_DISK_PROMOTION_HIT_COUNT))
         .heuristicMaxLifetime(
             r.duration("heuristicMaxLifetime", d.heuristicMaxLifetime(), Duration.ZERO))
         .hitForPassDuration(r.duration("hitForPass", d.hitForPassDuration(), Duration.ZERO))
