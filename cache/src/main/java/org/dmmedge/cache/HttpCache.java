@@ -284,7 +284,13 @@ public final class HttpCache implements AutoCloseable {
     }
     VariantKey variant = stored.variantKey();
     Fill fill;
-    if (request.headers().contains("Authorization")) {
+    Fill running = request.isHead() ? fills.get(variant) : null;
+    if (running != null) {
+      return join(running, request); // a GET revalidates it already
+    }
+    if (request.headers().contains("Authorization") || request.isHead()) {
+      // Private: an authorized response may not suit others; a HEAD revalidation (sent as
+      // HEAD, RFC 9111 §4.3.5) has no body for others to share.
       fill = newFill(variant, request, stored, false);
     } else {
       Fill[] created = new Fill[1];
@@ -502,6 +508,12 @@ public final class HttpCache implements AutoCloseable {
     @Override
     public Fill.Refreshed onNotModified(Fill fill, Headers headers) {
       return storage.refresh(
+          fill.revalidating(), headers, fill.requestTimeMillis(), clock.millis());
+    }
+
+    @Override
+    public Fill.Refreshed onHeadUpdate(Fill fill, Headers headers) {
+      return storage.refreshFromHead(
           fill.revalidating(), headers, fill.requestTimeMillis(), clock.millis());
     }
 

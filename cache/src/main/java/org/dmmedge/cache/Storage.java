@@ -133,6 +133,26 @@ final class Storage implements AutoCloseable {
       invalidate(old.key());
       return null;
     }
+    return refreshWith(old, notModified, requestTimeMillis, nowMillis);
+  }
+
+  /**
+   * Applies a 200 answering a HEAD revalidation of {@code old} (RFC 9111 §4.3.5): when its
+   * validators and Content-Length match ({@link Validators#headMatches}), like a 304 in
+   * {@link #refresh}; otherwise the stored variant is invalidated (its representation changed
+   * or cannot be confirmed) and null returned.
+   */
+  Fill.Refreshed refreshFromHead(
+      StoredResponse old, Headers head, long requestTimeMillis, long nowMillis) {
+    if (!Validators.headMatches(old.headers(), old.bodyLength(), head)) {
+      invalidate(old.variantKey());
+      return null;
+    }
+    return refreshWith(old, head, requestTimeMillis, nowMillis);
+  }
+
+  private Fill.Refreshed refreshWith(
+      StoredResponse old, Headers update, long requestTimeMillis, long nowMillis) {
     ByteBuf content;
     try {
       content = old.body().retainedContent(alloc);
@@ -144,7 +164,7 @@ final class Storage implements AutoCloseable {
       return null;
     }
     Headers merged = Validators.merge(old.headers(),
-        ResponseFactory.withDate(StoredResponse.withoutHopByHop(notModified), nowMillis));
+        ResponseFactory.withDate(StoredResponse.withoutHopByHop(update), nowMillis));
     StoredResponse head;
     synchronized (tiers) {
       head = refreshTiers(old, merged, requestTimeMillis, nowMillis);
