@@ -46,9 +46,29 @@ class ConfigErrorsTest {
       unwritable access log    | 'logging: {accessFile: /nonexistent-dmm/a.log}' | logging.accessFile: /nonexistent-dmm/a.log (expected: a writable file
       unusable disk directory  | 'cache: {diskDirectory: /nonexistent-dmm/x/y}'  | cache.diskDirectory: /nonexistent-dmm/x/y (expected: a writable directory
       reverse without origin   | 'server: {mode: reverse}'                   | origins: none
+      promotion out of range   | 'cache: {diskPromotionHits: -1}'            | cache.diskPromotionHits: -1 (expected: an integer in 0..1000000)
+      missing trust store      | 'originClient: {tls: {trustStore: /nonexistent-dmm/t.p12}}' | originClient.tls.trustStore: /nonexistent-dmm/t.p12 (expected: a readable key store file)
+      password without store   | 'originClient: {tls: {trustStorePassword: x}}' | originClient.tls.trustStorePassword: (hidden) (expected: only together with trustStore)
+      unknown tls key          | 'originClient: {tls: {trustStor: x}}'       | originClient.tls.trustStor: unknown option
       """)
   void eachProblemNamesItsFieldAndValue(String what, String yaml, String expected) {
     assertThat(problems(yaml).problems()).anySatisfy(p -> assertThat(p).startsWith(expected));
+  }
+
+  @Test
+  void aTrustStoreIsReadAtLoadAndAWrongPasswordIsNamedButNotShown() {
+    Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(cacerts), "JDK cacerts");
+
+    EdgeConfig config = ConfigLoader.read(ConfigLoader.parseTree("originClient: {tls: "
+        + "{trustStore: " + cacerts + ", trustStorePassword: changeit}}", "test.yaml"));
+    assertThat(config.originClient().trustStore().orElseThrow().file()).isEqualTo(cacerts);
+
+    ConfigException wrong = problems("originClient: {tls: {trustStore: " + cacerts
+        + ", trustStorePassword: not-it}}");
+    assertThat(wrong.problems()).singleElement().asString()
+        .startsWith("originClient.tls.trustStorePassword: (hidden) (expected: the password of")
+        .doesNotContain("not-it");
   }
 
   @Test
