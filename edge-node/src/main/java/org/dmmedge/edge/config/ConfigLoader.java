@@ -18,6 +18,8 @@ import org.dmmedge.cache.CacheConfig;
 import org.dmmedge.edge.config.ConfigReader.Problems;
 import org.dmmedge.origin.OriginClientConfig;
 import org.dmmedge.origin.OriginTarget;
+import org.dmmedge.origin.TrustStore;
+import org.dmmedge.origin.TrustStoreException;
 
 /**
  * Reads an edge node's YAML file into an {@link EdgeConfig}, reporting every problem at once
@@ -270,6 +272,7 @@ public final class ConfigLoader {
         .retryBackoff(r.duration("retryBackoff", d.retryBackoff(), ms))
         .h2(r.bool("h2", d.h2()))
         .ioThreads(r.integer("ioThreads", d.ioThreads(), 1, 256));
+    trustStore(r.object("tls")).ifPresent(b::trustStore);
     r.finish();
     try {
       return b.build();
@@ -279,12 +282,38 @@ public final class ConfigLoader {
     }
   }
 
+  /** {@code originClient.tls}: the trust store, read now so a bad one stops the start. */
+  private static Optional<TrustStore> trustStore(ConfigReader r) {
+    Optional<String> file = r.optionalString("trustStore");
+    Optional<String> password = r.optionalString("trustStorePassword");
+    r.finish();
+    if (file.isEmpty()) {
+      if (password.isPresent()) {
+        r.problem("trustStorePassword", "(hidden)", "only together with trustStore");
+      }
+      return Optional.empty();
+    }
+    try {
+      TrustStore store = new TrustStore(Path.of(file.get()).toAbsolutePath(),
+          password.orElse(""));
+      store.load();
+      return Optional.of(store);
+    } catch (TrustStoreException e) {
+      r.problem(e.field(), e.value(), e.expected());
+    } catch (java.nio.file.InvalidPathException e) {
+      r.problem("trustStore", file.get(), "a key store file path");
+    }
+    return Optional.empty();
+  }
+
   private static CacheConfig cache(ConfigReader r, CacheConfig d) {
     CacheConfig.Builder b = CacheConfig.builder()
         .memoryBudgetBytes(r.bytes("memoryBudget", d.memoryBudgetBytes(), 1))
         .maxObjectBytes(r.parsed("maxObjectSize", d.maxObjectBytes(), Units::bytes,
             n -> n > 0 && n <= MAX_OBJECT_BYTES, "> 0 and <= 2047MiB"))
         .diskBudgetBytes(r.bytes("diskBudget", d.diskBudgetBytes(), 1))
+        .diskPromotionHitCount(r.integer("diskPromotionHits", d.diskPromotionHitCount(), 0,
+            CacheConfig.MAX_DISK_PROMOTION_HIT_COUNT))
         .heuristicMaxLifetime(
             r.duration("heuristicMaxLifetime", d.heuristicMaxLifetime(), Duration.ZERO))
         .hitForPassDuration(r.duration("hitForPass", d.hitForPassDuration(), Duration.ZERO))

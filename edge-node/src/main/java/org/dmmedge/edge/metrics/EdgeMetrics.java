@@ -139,6 +139,9 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
         .description("Lookups that joined a fill in progress").register(registry);
     FunctionCounter.builder("edge.cache.evictions", stats, s -> s.get().evictions())
         .description("Entries evicted by size").register(registry);
+    FunctionCounter.builder("edge.cache.promotions", stats, s -> s.get().promotions())
+        .description("Disk entries read back into memory after repeated disk hits")
+        .register(registry);
     Gauge.builder("edge.cache.inflight.fills", stats, s -> s.get().inFlightFills())
         .description("Fills in progress").register(registry);
     Gauge.builder("edge.cache.memory", stats, s -> s.get().memoryBytes()).baseUnit("bytes")

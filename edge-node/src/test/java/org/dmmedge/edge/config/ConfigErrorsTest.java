@@ -59,9 +59,29 @@ class ConfigErrorsTest {
       unknown CONNECT key      | 'server: {connect: {ports: [443]}}'         | server.connect.ports: unknown option
       CONNECT in reverse mode  | 'server: {mode: reverse, connect: {enabled: true}}' | server.connect.enabled: true (expected: false unless server.mode is forward)
       CONNECT transparently    | 'server: {mode: transparent, connect: {enabled: true}}' | server.connect.enabled: true (expected: false unless server.mode is forward)
+      promotion out of range   | 'cache: {diskPromotionHits: -1}'            | cache.diskPromotionHits: -1 (expected: an integer in 0..1000000)
+      missing trust store      | 'originClient: {tls: {trustStore: /nonexistent-dmm/t.p12}}' | originClient.tls.trustStore: /nonexistent-dmm/t.p12 (expected: a readable key store file)
+      password without store   | 'originClient: {tls: {trustStorePassword: x}}' | originClient.tls.trustStorePassword: (hidden) (expected: only together with trustStore)
+      unknown tls key          | 'originClient: {tls: {trustStor: x}}'       | originClient.tls.trustStor: unknown option
       """)
   void eachProblemNamesItsFieldAndValue(String what, String yaml, String expected) {
     assertThat(problems(yaml).problems()).anySatisfy(p -> assertThat(p).startsWith(expected));
+  }
+
+  @Test
+  void aTrustStoreIsReadAtLoadAndAWrongPasswordIsNamedButNotShown() {
+    Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(cacerts), "JDK cacerts");
+
+    EdgeConfig config = ConfigLoader.read(ConfigLoader.parseTree("originClient: {tls: "
+        + "{trustStore: " + cacerts + ", trustStorePassword: changeit}}", "test.yaml"));
+    assertThat(config.originClient().trustStore().orElseThrow().file()).isEqualTo(cacerts);
+
+    ConfigException wrong = problems("originClient: {tls: {trustStore: " + cacerts
+        + ", trustStorePassword: not-it}}");
+    assertThat(wrong.problems()).singleElement().asString()
+        .startsWith("originClient.tls.trustStorePassword: (hidden) (expected: the password of")
+        .doesNotContain("not-it");
   }
 
   @Test
