@@ -2,10 +2,6 @@ package org.dmmedge.edge.tunnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.dmmedge.edge.AccessLines;
 import org.dmmedge.edge.EdgeServerExtension;
 import org.dmmedge.edge.Http;
 import org.dmmedge.edge.config.ConnectConfig;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * CONNECT tunnels through a real forward-proxy edge to real loopback TCP peers: exact bytes
@@ -308,15 +304,8 @@ class ConnectTunnelIT {
   void aTunnelIsLoggedAndCountedWhenItEnds() throws Exception {
     double ended = EDGE.node().metrics().registry().counter("edge.requests", "status", "200",
         "cache", "tunnel").count();
-    Logger access = (Logger) LoggerFactory.getLogger("access");
-    Level level = access.getLevel();
-    boolean additive = access.isAdditive();
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    lines.start();
-    access.addAppender(lines);
-    access.setLevel(Level.INFO); // the test logging config has WARN
-    access.setAdditive(false);
-    try {
+    List<String> lines;
+    try (AccessLines access = AccessLines.capture()) {
       Opened opened = TunnelClient.open(EDGE.port(), peer(), "ping!".getBytes(
           StandardCharsets.US_ASCII), 0);
       try (Socket client = opened.socket(); Socket server = PEER.accept()) {
@@ -328,16 +317,12 @@ class ConnectTunnelIT {
         await(() -> gauge("edge.tunnels.open") == 1, "one tunnel open");
       }
       awaitNoTunnels();
-    } finally {
-      access.detachAppender(lines);
-      access.setLevel(level);
-      access.setAdditive(additive);
+      lines = access.lines();
     }
 
     assertThat(EDGE.node().metrics().registry().counter("edge.requests", "status", "200",
         "cache", "tunnel").count()).isEqualTo(ended + 1);
-    assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(lines).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .startsWith("127.0.0.1 - - [")
         .endsWith("] \"CONNECT " + peer() + " HTTP/1.1\" 200 4 \"-\" \"tunnel-test\"");
   }
