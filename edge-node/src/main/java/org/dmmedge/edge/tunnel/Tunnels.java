@@ -86,7 +86,8 @@ public final class Tunnels implements AutoCloseable {
    * completes there with the connected channel (the caller then answers and calls
    * {@link #splice}), or fails with an {@link HttpStatusException}: 502 when the name does
    * not resolve (a DNS query waits at most the connect timeout) or the connect is refused,
-   * 504 when the connect times out, 508 when the name resolves to this node. Cancelling it (the client went away) closes whatever was opened.
+   * 504 when the connect times out, 508 when the name resolves to this node. Cancelling it
+   * (the client went away) closes whatever was opened.
    */
   public Future<Channel> open(Channel client, ConnectTarget target, OriginResolver resolver) {
     Promise<Channel> promise = client.eventLoop().newPromise();

@@ -22,14 +22,23 @@ class BytesAfterConnectHeadTest {
   private static final String HEAD = "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443"
       + "\r\n\r\n";
   /** A TLS record start, a line that looks folded, and a request the decoder would take. */
-  private static final byte[] AFTER = "\u0016\u0003\u0001\r\n \tfold\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n"
-      .getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] AFTER =
+      "\u0016\u0003\u0001\r\n \tfold\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n"
+          .getBytes(StandardCharsets.ISO_8859_1);
 
   private static EmbeddedChannel pipeline() {
     DecoderPhase phase = new DecoderPhase();
     return new EmbeddedChannel(new ObsFoldGuard(phase),
         new HttpRequestDecoder(new HttpDecoderConfig().setStrictLineParsing(true)),
         new DecoderPhaseTracker(phase));
+  }
+
+  /** Removes the HTTP handlers as a tunnel does; returns what the guard handed on. */
+  private static ByteBuf handOver(EmbeddedChannel ch) {
+    ch.pipeline().remove(HttpRequestDecoder.class);
+    ch.pipeline().remove(DecoderPhaseTracker.class);
+    ch.pipeline().remove(ObsFoldGuard.class);
+    return ch.readInbound();
   }
 
   @Test
@@ -47,10 +56,7 @@ class BytesAfterConnectHeadTest {
     assertThat((Object) ch.readInbound()).isEqualTo(LastHttpContent.EMPTY_LAST_CONTENT);
     assertThat((Object) ch.readInbound()).as("nothing decoded after the CONNECT head").isNull();
 
-    ch.pipeline().remove(HttpRequestDecoder.class);
-    ch.pipeline().remove(DecoderPhaseTracker.class);
-    ch.pipeline().remove(ObsFoldGuard.class);
-    ByteBuf held = ch.readInbound();
+    ByteBuf held = handOver(ch);
     assertThat(ByteBufUtil.getBytes(held)).isEqualTo(AFTER);
     held.release();
     assertThat(ch.finish()).isFalse();
@@ -64,10 +70,7 @@ class BytesAfterConnectHeadTest {
     assertThat(((HttpRequest) ch.readInbound()).method()).isEqualTo(HttpMethod.CONNECT);
     assertThat((Object) ch.readInbound()).isEqualTo(LastHttpContent.EMPTY_LAST_CONTENT);
 
-    ch.pipeline().remove(HttpRequestDecoder.class);
-    ch.pipeline().remove(DecoderPhaseTracker.class);
-    ch.pipeline().remove(ObsFoldGuard.class);
-    ByteBuf held = ch.readInbound();
+    ByteBuf held = handOver(ch);
     assertThat(held.toString(StandardCharsets.ISO_8859_1)).isEqualTo("first second");
     held.release();
     assertThat(ch.finish()).isFalse();
