@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns a cause into an HTTP error response: 400, 404, 405, 414, 431, 502,
- * 504 or 508 with a short plain-text reason, and a log line. Handlers never invent statuses;
+ * 504 or 508 with a short plain-text reason, a {@code Cache-Status} saying why, and a log
+ * line. Handlers never invent statuses;
  * they throw or pass a cause here.
  */
 public final class ErrorResponses {
@@ -71,8 +72,20 @@ public final class ErrorResponses {
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN + "; charset=utf-8")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
+        .set("Cache-Status", nodeName + "; detail=" + detail(cause, error.status()))
         .set("X-Served-By", nodeName);
     return response;
+  }
+
+  /**
+   * The RFC 9211 §2.8 detail of an error answered by this node: the origin failed or timed
+   * out, or the node itself rejected the request (bad input, loop, only-if-cached miss).
+   */
+  private static String detail(Throwable cause, int status) {
+    if (cause instanceof OriginException) {
+      return status == 504 ? "origin-timeout" : "origin-error";
+    }
+    return "rejected";
   }
 
   /** True for the I/O errors of a peer going away, which are logged at debug only. */

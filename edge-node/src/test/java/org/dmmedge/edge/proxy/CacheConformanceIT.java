@@ -300,7 +300,7 @@ class CacheConformanceIT {
     assertThat(miss.headers().firstValue("Via")).contains("1.1 " + EdgeServerExtension.NAME);
     assertThat(miss.headers().firstValue("X-Served-By")).contains(EdgeServerExtension.NAME);
     assertThat(miss.headers().firstValue("Cache-Status").orElseThrow())
-        .isEqualTo(EdgeServerExtension.NAME + "; fwd=uri-miss");
+        .isEqualTo(EdgeServerExtension.NAME + "; fwd=uri-miss; fwd-status=200; stored; ttl=60");
     assertThat(hit.headers().firstValue("Age")).contains("7");
     assertThat(hit.headers().firstValue("Cache-Status").orElseThrow())
         .isEqualTo(EdgeServerExtension.NAME + "; hit; ttl=53");
