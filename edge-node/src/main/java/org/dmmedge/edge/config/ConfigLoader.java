@@ -201,20 +201,47 @@ public final class ConfigLoader {
 
   private static ServerConfig server(ConfigReader r) {
     ServerConfig d = ServerConfig.defaults();
+    ProxyMode mode = r.choice("mode", ProxyMode.class, d.mode());
     ServerConfig s = new ServerConfig(
         r.parsed("listen", d.listen(), HostPort::parse, hp -> true, HostPort.EXPECTED),
-        r.choice("mode", ProxyMode.class, d.mode()),
+        mode,
         (int) r.bytes("maxHeaderBytes", d.maxHeaderBytes(), 1024) ,
         (int) r.bytes("maxUriBytes", d.maxUriBytes(), 256),
         r.duration("idleTimeout", d.idleTimeout(), Duration.ofSeconds(1)),
         r.duration("shutdownGrace", d.shutdownGrace(), Duration.ZERO),
-        r.integer("ioThreads", d.ioThreads(), 0, 256));
+        r.integer("ioThreads", d.ioThreads(), 0, 256),
+        connect(r.object("connect"), mode));
     r.finish();
     if (s.maxHeaderBytes() > (1 << 20) || s.maxUriBytes() > (1 << 20)) {
       r.problem(s.maxHeaderBytes() > (1 << 20) ? "maxHeaderBytes" : "maxUriBytes",
           Math.max(s.maxHeaderBytes(), s.maxUriBytes()), "<= 1MiB");
     }
     return s;
+  }
+
+  private static ConnectConfig connect(ConfigReader r, ProxyMode mode) {
+    ConnectConfig d = ConnectConfig.disabled();
+    Duration ms = Duration.ofMillis(1);
+    boolean enabled = r.bool("enabled", d.enabled());
+    List<Integer> ports = r.list("allowedPorts", d.allowedPorts(), ConfigLoader::port,
+        "ports in 1..65535");
+    Duration connectTimeout = r.parsed("connectTimeout", d.connectTimeout(), Units::duration,
+        t -> t.toMillis() >= 1 && t.toMillis() <= Integer.MAX_VALUE, ">= 1ms and < 24d");
+    Duration idleTimeout = r.duration("idleTimeout", d.idleTimeout(), ms);
+    r.finish();
+    if (enabled && mode != ProxyMode.FORWARD) {
+      r.problem("enabled", true, "false unless server.mode is forward");
+      enabled = false;
+    }
+    return new ConnectConfig(enabled, ports, connectTimeout, idleTimeout);
+  }
+
+  private static int port(String text) {
+    int port = Integer.parseInt(text.trim()); // NumberFormatException is an IllegalArgument one
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("ports in 1..65535");
+    }
+    return port;
   }
 
   private static OriginsConfig origins(ConfigReader r) {

@@ -74,6 +74,9 @@ public final class ErrorResponses {
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
         .set("Cache-Status", nodeName + "; detail=" + detail(cause, error.status()))
         .set("X-Served-By", nodeName);
+    if (cause instanceof HttpStatusException e) {
+      e.headers().forEach(response.headers()::set);
+    }
     return response;
   }
 
