@@ -101,7 +101,8 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
     } else if (lookup instanceof Lookup.Pass p) {
       pass(p.reason());
     } else {
-      response.fail(new HttpStatusException(504, "only-if-cached: not in cache"));
+      response.fail(new HttpStatusException(504, "only-if-cached: not in cache", Map.of(
+          "Cache-Status", CacheStatus.of(services.nodeName(), lookup, services.clock().millis()))));
     }
   }
 

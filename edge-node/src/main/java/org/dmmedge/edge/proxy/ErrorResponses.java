@@ -72,7 +72,7 @@ public final class ErrorResponses {
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN + "; charset=utf-8")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
-        .set("Cache-Status", nodeName + "; detail=" + detail(cause, error.status()))
+        .set("Cache-Status", nodeName + "; detail=" + detail(error.status()))
         .set("X-Served-By", nodeName);
     if (cause instanceof HttpStatusException e) {
       e.headers().forEach(response.headers()::set);
@@ -81,14 +81,16 @@ public final class ErrorResponses {
   }
 
   /**
-   * The RFC 9211 §2.8 detail of an error answered by this node: the origin failed or timed
-   * out, or the node itself rejected the request (bad input, loop, only-if-cached miss).
+   * The RFC 9211 §2.8 detail of an error answered by this node: the next hop (origin or
+   * CONNECT target) failed (502) or timed out (504), or the node itself rejected the request
+   * (bad input, loop). A cause may carry its own Cache-Status (only-if-cached).
    */
-  private static String detail(Throwable cause, int status) {
-    if (cause instanceof OriginException) {
-      return status == 504 ? "origin-timeout" : "origin-error";
-    }
-    return "rejected";
+  private static String detail(int status) {
+    return switch (status) {
+      case 502 -> "origin-error";
+      case 504 -> "origin-timeout";
+      default -> "rejected";
+    };
   }
 
   /** True for the I/O errors of a peer going away, which are logged at debug only. */

@@ -198,6 +198,8 @@ class CacheConformanceIT {
     HttpResponse<String> r = Http.getText(EDGE.uri(path), "Cache-Control", "only-if-cached");
 
     assertThat(r.statusCode()).isEqualTo(504);
+    assertThat(r.headers().firstValue("Cache-Status"))
+        .contains(EdgeServerExtension.NAME + "; detail=only-if-cached");
     assertThat(ORIGIN.requestCount(path)).isZero();
   }
 
