@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dmmedge.edge.config.MobilityConfig;
 import org.dmmedge.edge.server.EdgeServer;
+import org.dmmedge.mobility.codec.SecurityAssociation;
+import org.dmmedge.mobility.dataplane.DataPlaneException;
 import org.dmmedge.mobility.dataplane.linux.LinuxDataPlane;
 import org.dmmedge.mobility.mar.MarAgent;
 import org.slf4j.Logger;
@@ -60,6 +62,7 @@ public final class EdgeMobility implements AutoCloseable {
     Objects.requireNonNull(moved, "moved");
     AttachHandler attaches = new AttachHandler(config.mnIdentity(), EdgeMobility::hardwareAddress);
     LinuxDataPlane dataPlane = LinuxDataPlane.start(config.dataPlane(), attaches);
+    openPeerTunnels(dataPlane, config);
     MarAgent agent;
     Optional<ContextEndpoint> endpoint = Optional.empty();
     MobilityConfig.ContextTransfer context = config.contextTransfer();
@@ -88,6 +91,19 @@ public final class EdgeMobility implements AutoCloseable {
         config.mar().address().getHostAddress(), config.mar().cmd(), dataPlane.tunnelBackend()
             .configName(), config.dataPlane().accessLinks(), config.mnIdentity());
     return new EdgeMobility(dataPlane, agent, endpoint);
+  }
+
+  /**
+   * The MARs this one shares keys with are the ones it exchanges tunnelled traffic with: their
+   * tunnels are set up now rather than during a handover. A failure only costs that speed.
+   */
+  private static void openPeerTunnels(LinuxDataPlane dataPlane, MobilityConfig config) {
+    try {
+      dataPlane.openTunnels(config.mar().peerAssociations().stream()
+          .map(SecurityAssociation::peer).toList());
+    } catch (DataPlaneException e) {
+      log.warn("peer tunnels are set up at the first handover instead: {}", e.getMessage());
+    }
   }
 
   @Override

@@ -70,6 +70,8 @@ public final class LinuxDataPlane implements DataPlane {
   private final int advertisedMtu;
   private final Map<DataPlaneAction, Deque<Runnable>> installed = new LinkedHashMap<>();
   private final Map<Inet6Address, Integer> tunnelUsers = new HashMap<>();
+  /** Peers whose tunnels {@link #openTunnels} keeps: one user each that never releases. */
+  private final Set<Inet6Address> kept = new java.util.HashSet<>();
   /** Route key (destination, table, metric) to the action whose route holds it now. */
   private final Map<List<Object>, DataPlaneAction> routeOwners = new HashMap<>();
   private final Deque<Integer> freeTables = new ArrayDeque<>();
@@ -195,6 +197,33 @@ public final class LinuxDataPlane implements DataPlane {
         throw e;
       }
       log.debug("removed {}", action);
+    }
+  }
+
+  /**
+   * Sets up the tunnels to {@code peers} now and keeps them until {@link #close}, so that a
+   * handover finds them ready: no device, thread or netlink round trip of tunnel set-up
+   * between a PBU and the first packet forwarded (with the userspace backend that set-up was
+   * 5-15 ms per side, and the receiving side dropped what its anchor sent before it was done).
+   * Idempotent per peer.
+   *
+   * @throws DataPlaneException when a tunnel cannot be set up; those set up before stay kept
+   */
+  public synchronized void openTunnels(java.util.Collection<? extends InetAddress> peers) {
+    if (closed) {
+      throw new IllegalStateException("openTunnels: data plane closed");
+    }
+    for (InetAddress peer : peers) {
+      Inet6Address v6 = ipv6("peer", peer);
+      if (kept.add(v6)) {
+        try {
+          acquire(v6, new ArrayDeque<>());
+        } catch (RuntimeException e) {
+          kept.remove(v6);
+          throw new DataPlaneException("open tunnel to " + v6.getHostAddress() + ": "
+              + e.getMessage(), e);
+        }
+      }
     }
   }
 
