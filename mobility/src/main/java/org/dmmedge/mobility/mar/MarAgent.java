@@ -219,6 +219,7 @@ public final class MarAgent implements AutoCloseable {
       // is ours and registered; waiting for the CMD would black-hole its downlink for a round
       // trip), which replaces the forwarding route in one step, then drop the forwarding.
       MobileNodeState back = state;
+      state.expiry.cancel();
       dataPlane.install(new AnchorLocal(mnId, state.localPrefix, link));
       state.servingElsewhere.ifPresent(s ->
           dataPlane.remove(new ForwardToServing(mnId, back.localPrefix, s)));
@@ -263,14 +264,19 @@ public final class MarAgent implements AutoCloseable {
         .forEach(p -> dataPlane.remove(new ReachRemoteAnchor(mn, p,
             state.remoteAnchors.remove(p), state.accessLink)));
     for (PreviousAnchor anchor : anchors) {
-      if (anchor.anchor().equals(state.remoteAnchors.get(anchor.prefix()))
-          || state.relayRequests.containsKey(anchor.prefix())) {
+      if (state.relayRequests.containsKey(anchor.prefix())) {
         continue;
       }
-      // Reached before the anchor is told (relay mode): once told, it tunnels the MN's
-      // downlink here at once, and what arrives before the path out of the tunnel exists is lost.
-      reach(state, anchor);
-      if (!anchor.notified()) {
+      if (!anchor.anchor().equals(state.remoteAnchors.get(anchor.prefix()))) {
+        // Reached before the anchor is told (relay mode): once told, it tunnels the MN's
+        // downlink here at once, and what arrives before the path out of the tunnel exists
+        // is lost.
+        reach(state, anchor);
+        if (!anchor.notified()) {
+          tellAnchor(state, anchor, pba.lifetimeUnits());
+        }
+      } else if (state.registered) {
+        // A refresh: anchors expire their forwarding, and the CMD tells them only of moves.
         tellAnchor(state, anchor, pba.lifetimeUnits());
       }
     }
@@ -460,6 +466,7 @@ public final class MarAgent implements AutoCloseable {
       log.info("{}: {} no longer anchored here", mn, prefix);
     } else if (!serving.equals(config.address())) {
       moveAway(state, serving);
+      expireAfter(state, pbu.lifetime());
     }
     reply(pbu, sender, PbaStatus.ACCEPTED, pbu.lifetimeUnits());
   }
@@ -487,6 +494,27 @@ public final class MarAgent implements AutoCloseable {
       previous.filter(old -> !old.equals(serving)).ifPresent(old -> dataPlane.remove(
           new ForwardToServing(mn, state.localPrefix, old)));
     }
+  }
+
+  /**
+   * The forwarding to the serving MAR lasts the lifetime of the PBU that set or refreshed it:
+   * an anchor that hears nothing more (the serving MAR crashed, the MN left the network without
+   * a deregistration reaching it) removes its route and frees the prefix itself rather than
+   * forward into a tunnel forever.
+   */
+  private void expireAfter(MobileNodeState state, Duration lifetime) {
+    state.expiry.cancel();
+    state.expiry = scheduler.schedule(lifetime, () -> submit(() -> {
+      if (nodes.get(state.mnId) == state && state.role == MobileNodeState.Role.ANCHOR) {
+        state.stopTimers();
+        state.servingElsewhere.ifPresent(s -> dataPlane.remove(
+            new ForwardToServing(state.mnId, state.localPrefix, s)));
+        release(state);
+        log.info("{}: forwarding of {} to {} expired after {} without a refresh", state.mnId,
+            state.localPrefix, state.servingElsewhere.map(InetAddress::getHostAddress)
+                .orElse("-"), lifetime);
+      }
+    }));
   }
 
   private void reply(ProxyBindingUpdate pbu, InetSocketAddress to, PbaStatus status, int units) {
