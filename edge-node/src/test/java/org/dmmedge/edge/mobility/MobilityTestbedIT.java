@@ -8,14 +8,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dmmedge.testkit.Commands;
+import org.dmmedge.testkit.PatternBytes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -123,7 +123,7 @@ class MobilityTestbedIT {
       move("mar2");
       assertThat(curl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(bed.log("curl").strip()).isEqualTo("200 " + BIG_BYTES + " " + p1);
-      assertThat(sha256(file)).isEqualTo(patternSha256(BIG_BYTES));
+      assertThat(PatternBytes.sha256(file)).isEqualTo(PatternBytes.sha256(BIG_BYTES));
       // MAR1 sent the rest of the download into its tunnel to MAR2, and got the ACKs from it.
       long[] tunnel = tunnelPackets("mar1");
       assertThat(tunnel[1]).as("packets MAR1 sent into the tunnel").isGreaterThan(1000);
@@ -347,32 +347,6 @@ class MobilityTestbedIT {
   }
 
   private static boolean tcpdump() {
-    return RealTestbed.run(List.of("tcpdump", "--version")).exitCode() == 0;
-  }
-
-  private static String sha256(Path file) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    try (var in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        sha.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(sha.digest());
-  }
-
-  /** SHA-256 of {@code total} bytes of the pattern {@code i % 251} the origin's /big sends. */
-  private static String patternSha256(long total) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    byte[] block = new byte[251 * 256];
-    for (int i = 0; i < block.length; i++) {
-      block[i] = (byte) (i % 251);
-    }
-    for (long done = 0; done < total; ) {
-      int n = (int) Math.min(block.length, total - done);
-      sha.update(block, 0, n);
-      done += n;
-    }
-    return HexFormat.of().formatHex(sha.digest());
+    return Commands.run(List.of("tcpdump", "--version")).exitCode() == 0;
   }
 }
