@@ -3,14 +3,12 @@ package org.dmmedge.mobility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dmmedge.mobility.DmmTestBed.mar;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dmmedge.mobility.cmd.CmdMode;
 import org.dmmedge.mobility.codec.MessageReader;
-import org.dmmedge.mobility.codec.OutgoingMessage;
 import org.dmmedge.mobility.codec.ProxyBindingAck;
 import org.dmmedge.mobility.codec.ReceivedMessage;
 import org.dmmedge.mobility.dataplane.DataPlaneAction;
@@ -96,25 +94,11 @@ class AnchorExpiryIT {
         java.util.function.Consumer<ReceivedMessage> receiver) {
       MobilityTransport real = Transports.open(config, reader, receiver);
       boolean mar1 = config.bind().getAddress().equals(mar(1));
-      return new MobilityTransport() {
-        @Override
-        public InetSocketAddress localAddress() {
-          return real.localAddress();
+      return new ForwardingTransport(real, message -> {
+        if (mar1 && message.message() instanceof ProxyBindingAck) {
+          pbasFromMar1.incrementAndGet();
         }
-
-        @Override
-        public void send(OutgoingMessage message) {
-          real.send(message);
-          if (mar1 && message.message() instanceof ProxyBindingAck) {
-            pbasFromMar1.incrementAndGet();
-          }
-        }
-
-        @Override
-        public void close() {
-          real.close();
-        }
-      };
+      });
     }
   }
 }
