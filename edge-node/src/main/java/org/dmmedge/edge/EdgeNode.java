@@ -103,7 +103,8 @@ public final class EdgeNode implements AutoCloseable {
   }
 
   private void startMobility() {
-    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, moved, clock));
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, moved, filler,
+        clock));
   }
 
   /** The MAR side, when this node is a MAR and started. */
