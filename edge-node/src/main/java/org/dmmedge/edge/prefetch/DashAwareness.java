@@ -131,15 +131,14 @@ public final class DashAwareness implements RequestTap, AutoCloseable {
       CmcdParser.HEADERS.forEach(name -> request.headers().remove(name));
     }
     if (!config.enabled() || !request.method().equals(HttpMethod.GET)) {
-      return new Tap(answered, head -> { });
+      return new Tap(answered, Answered.NONE);
     }
     String url = route.scheme() + "://" + route.authority() + stripped;
     Optional<ByteRange> range = range(request.headers().get(HttpHeaderNames.RANGE));
     InetAddress from = client instanceof InetSocketAddress a ? a.getAddress() : null;
-    return new Tap(answered, head -> {
-      Served served = new Served(url, keyed, range, from, data, head.status().code(),
-          head.headers().get("X-Cache", ""),
-          head.headers().get(HttpHeaderNames.CONTENT_TYPE, ""));
+    return new Tap(answered, (status, xCache, contentType) -> {
+      Served served = new Served(url, keyed, range, from, data, status,
+          xCache.equals("NONE") ? "" : xCache, contentType);
       work(() -> handle(served));
     });
   }

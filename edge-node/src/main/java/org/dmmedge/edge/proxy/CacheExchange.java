@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dmmedge.cache.CacheRequest;
+import org.dmmedge.cache.CacheStatus;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.cache.Lookup;
@@ -52,7 +53,7 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   private PassThrough relayCandidate;
   private boolean mustRevalidateStaleIfError;
   private CacheResult result = CacheResult.MISS;
-  private String cacheStatus = "fwd=uri-miss";
+  private Lookup lookup;
 
   CacheExchange(ChannelHandlerContext ctx, HttpRequest request, Route route,
       ProxyServices services, HttpCache cache, ClientResponse response) {
@@ -66,33 +67,30 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   }
 
   void start() {
-    Lookup lookup = cache.lookup(cacheRequest);
+    lookup = cache.lookup(cacheRequest);
     if (lookup instanceof Lookup.Fresh f) {
-      long ttl = f.response().freshness().ttlSeconds(services.clock().millis());
       f.response().recordHit();
-      CachedResponseWriter.send(response, CachedResponseWriter.head(f.response(),
-          f.ageSeconds(), f.range(), services, CacheResult.HIT, "hit; ttl=" + ttl), f.body());
+      CachedResponseWriter.send(response, f.response(), f.ageSeconds(), f.range(), services,
+          CacheResult.HIT, cacheStatus(f), f.body());
     } else if (lookup instanceof Lookup.Stale s) {
       s.revalidation().ifPresent(fill -> revalidateInBackground(fill, s.conditionalHeaders()));
       serveStale(s);
     } else if (lookup instanceof Lookup.NotModified n) {
       HttpResponse head = ResponseHeads.build(304, CacheRequests.toList(n.headers()), services,
-          CacheResult.HIT, "hit");
+          CacheResult.HIT, cacheStatus(n));
       head.headers().set("Age", Long.toString(n.ageSeconds()));
       sendEmpty(head);
     } else if (lookup instanceof Lookup.PreconditionFailed p) {
-      sendEmpty(ResponseHeads.build(412, List.of(), services, CacheResult.HIT, "hit"));
+      sendEmpty(ResponseHeads.build(412, List.of(), services, CacheResult.HIT, cacheStatus(p)));
     } else if (lookup instanceof Lookup.Unsatisfiable u) {
       rangeNotSatisfiable(u.response().bodyLength());
     } else if (lookup instanceof Lookup.MustRevalidate m) {
       mustRevalidateStaleIfError = m.staleIfError();
       result = CacheResult.REVALIDATED;
-      cacheStatus = "fwd=stale";
       lead(m.fill(), m.reader(), m.conditionalHeaders());
     } else if (lookup instanceof Lookup.Miss m) {
       lead(m.fill(), m.reader(), Headers.empty());
     } else if (lookup instanceof Lookup.JoinFill j) {
-      cacheStatus = "fwd=uri-miss; collapsed";
       stream = new FillStreamWriter(ctx, response, j.reader(), cache, services, this);
       stream.start();
     } else if (lookup instanceof Lookup.Pass p) {
@@ -103,16 +101,20 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   }
 
   private void serveStale(Lookup.Stale s) {
-    long ttl = s.response().freshness().ttlSeconds(services.clock().millis());
     s.response().recordHit();
-    CachedResponseWriter.send(response, CachedResponseWriter.head(s.response(), s.ageSeconds(),
-        s.range(), services, CacheResult.STALE, "hit; ttl=" + ttl), s.body());
+    CachedResponseWriter.send(response, s.response(), s.ageSeconds(), s.range(), services,
+        CacheResult.STALE, cacheStatus(s), s.body());
+  }
+
+  /** This node's Cache-Status member for {@code answer} (RFC 9211), from the cache's view. */
+  private String cacheStatus(Lookup answer) {
+    return CacheStatus.of(services.nodeName(), answer, services.clock().millis());
   }
 
   /** Leads a fill: one origin request whose body feeds the fill; streams this client from it. */
   private void lead(Fill fill, FillReader reader, Headers conditional) {
     PassThrough relay = new PassThrough(ctx, request, route, services, response,
-        CacheResult.MISS, "fwd=uri-miss", head -> { });
+        CacheResult.MISS, cacheStatus(lookup), head -> { });
     feeder = new FillFeeder(fill, new OriginRelay(ctx, relay));
     services.originClient().send(fillRequest(conditional), feeder);
     relayCandidate = relay;
@@ -141,12 +143,7 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
     boolean unsafe = reason == Lookup.PassReason.METHOD;
     CacheResult label = reason == Lookup.PassReason.HEAD_MISS ? CacheResult.MISS
         : CacheResult.BYPASS;
-    String status = switch (reason) {
-      case METHOD -> "fwd=method";
-      case NO_STORE -> "fwd=request";
-      case HEAD_MISS -> "fwd=uri-miss";
-      default -> "fwd=bypass";
-    };
+    String status = cacheStatus(new Lookup.Pass(reason));
     PassThrough p = new PassThrough(ctx, request, route, services, response, label, status,
         head -> {
           if (unsafe) {
@@ -179,10 +176,8 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   @Override
   public String cacheStatus() {
-    if (feeder != null && feeder.revalidated()) {
-      return "fwd=stale; fwd-status=304";
-    }
-    return cacheStatus;
+    String mine = cacheStatus(lookup);
+    return feeder != null && feeder.revalidated() ? mine + "; fwd-status=304" : mine;
   }
 
   @Override
@@ -212,7 +207,8 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   @Override
   public void rangeNotSatisfiable(long totalLength) {
-    HttpResponse head = ResponseHeads.build(416, List.of(), services, CacheResult.HIT, "hit");
+    HttpResponse head = ResponseHeads.build(416, List.of(), services, CacheResult.HIT,
+        cacheStatus(lookup));
     head.headers().set("Content-Range", "bytes */" + totalLength);
     sendEmpty(head);
   }

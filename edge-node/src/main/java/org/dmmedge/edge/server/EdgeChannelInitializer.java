@@ -6,7 +6,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -17,7 +16,8 @@ import org.dmmedge.edge.proxy.ProxyHandler;
 
 /**
  * The client-side pipeline, top to bottom: idle timeout, obs-fold guard, request decoder with
- * strict limits, decoder phase tracker, response encoder, one-message-per-read flow control,
+ * strict limits, decoder phase tracker, response encoder (also
+ * for heads already in wire form), one-message-per-read flow control,
  * re-read on incomplete messages, request guard, 100-continue, the proxy handler. Public so
  * that benchmarks can run the real pipeline on an embedded channel.
  */
@@ -56,7 +56,7 @@ public final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
         .setAllowDuplicateContentLengths(false)
         .setValidateHeaders(true)));
     p.addLast("decoder-phase", new DecoderPhaseTracker(phase));
-    p.addLast("encoder", new HttpResponseEncoder());
+    p.addLast("encoder", new EdgeResponseEncoder());
     p.addLast("flow-control", new FlowControlHandler());
     p.addLast("read-until-message", new ReadUntilMessageHandler());
     p.addLast("request-guard", new RequestGuard(phase));
