@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dmmedge.cache.CacheRequest;
-import org.dmmedge.cache.CacheStatus;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.cache.Lookup;
@@ -108,7 +107,7 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   /** This node's Cache-Status member for {@code answer} (RFC 9211), from the cache's view. */
   private String cacheStatus(Lookup answer) {
-    return CacheStatus.of(services.nodeName(), answer, services.clock().millis());
+    return cache.cacheStatus(services.nodeName(), answer);
   }
 
   /** Leads a fill: one origin request whose body feeds the fill; streams this client from it. */
