@@ -15,6 +15,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
@@ -28,7 +29,8 @@ import org.apache.hc.core5.util.Timeout;
  * The {@link OriginClient} on Apache HttpClient 5's async client.
  *
  * <p>One pool of keep-alive connections per origin (route), bounded per origin and in total;
- * HTTP/2 negotiated by ALPN with TLS origins that offer it, HTTP/1.1 otherwise. Everything
+ * HTTP/2 negotiated by ALPN with TLS origins that offer it, HTTP/1.1 otherwise. TLS origins
+ * are verified against the configured {@link TrustStore}, else the JVM's default trust. Everything
  * HttpClient would do on its own that a proxy must not (redirects, cookies, content decoding,
  * its own retries) is turned off: the bytes the origin sends are the bytes the handler gets.
  * Retries follow {@link RetryPolicy} on a small scheduler thread; responses stream through
@@ -51,12 +53,15 @@ public final class HttpClient5OriginClient implements OriginClient {
         .setVersionPolicy(config.h2() ? HttpVersionPolicy.NEGOTIATE : HttpVersionPolicy.FORCE_HTTP_1)
         .setHandshakeTimeout(timeout(config.connectTimeout()))
         .build();
-    PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
-        .setDefaultConnectionConfig(connection)
-        .setDefaultTlsConfig(tls)
-        .setMaxConnPerRoute(config.maxConnectionsPerOrigin())
-        .setMaxConnTotal(config.maxConnectionsTotal())
-        .build();
+    PoolingAsyncClientConnectionManagerBuilder poolBuilder =
+        PoolingAsyncClientConnectionManagerBuilder.create()
+            .setDefaultConnectionConfig(connection)
+            .setDefaultTlsConfig(tls)
+            .setMaxConnPerRoute(config.maxConnectionsPerOrigin())
+            .setMaxConnTotal(config.maxConnectionsTotal());
+    config.trustStore().ifPresent(store -> poolBuilder.setTlsStrategy(
+        ClientTlsStrategyBuilder.create().setSslContext(store.sslContext()).buildAsync()));
+    PoolingAsyncClientConnectionManager pool = poolBuilder.build();
     this.client = HttpAsyncClients.custom()
         .setConnectionManager(pool)
         .setIOReactorConfig(IOReactorConfig.custom()

@@ -115,7 +115,8 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
     PassThrough relay = new PassThrough(ctx, request, route, services, response,
         CacheResult.MISS, cacheStatus(lookup), head -> { });
     feeder = new FillFeeder(fill, new OriginRelay(ctx, relay));
-    services.originClient().send(fillRequest(conditional), feeder);
+    services.originClient().send(
+        fillRequest(fill.isHeadRevalidation() ? "HEAD" : "GET", conditional), feeder);
     relayCandidate = relay;
     stream = new FillStreamWriter(ctx, response, reader, cache, services, this);
     stream.start();
@@ -123,19 +124,20 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   /**
    * The fill's origin request: the client's request for the whole, unconditional object (no
-   * Range, no client validators), plus the stored entry's validators when revalidating.
+   * Range, no client validators), plus the stored entry's validators when revalidating; a GET,
+   * or a HEAD for a HEAD client's own revalidation (RFC 9111 §4.3.5).
    */
-  private OriginRequest fillRequest(Headers conditional) {
+  private OriginRequest fillRequest(String method, Headers conditional) {
     Map<String, String> extra = new java.util.LinkedHashMap<>();
     conditional.forEach(extra::put);
     List<Map.Entry<String, String>> headers = OriginRequests.headers(request, route,
         services.via(), CacheRequests.FILL_DROPS, extra);
-    return new OriginRequest("GET", route.target(), route.pathAndQuery(), headers,
+    return new OriginRequest(method, route.target(), route.pathAndQuery(), headers,
         Optional.empty());
   }
 
   private void revalidateInBackground(Fill fill, Headers conditional) {
-    services.originClient().send(fillRequest(conditional), new FillFeeder(fill, null));
+    services.originClient().send(fillRequest("GET", conditional), new FillFeeder(fill, null));
   }
 
   private void pass(Lookup.PassReason reason) {
@@ -176,7 +178,8 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   @Override
   public String cacheStatus() {
     String mine = cacheStatus(lookup);
-    return feeder != null && feeder.revalidated() ? mine + "; fwd-status=304" : mine;
+    return feeder != null && feeder.revalidated() ? mine + "; fwd-status=" + feeder.fwdStatus()
+        : mine;
   }
 
   @Override

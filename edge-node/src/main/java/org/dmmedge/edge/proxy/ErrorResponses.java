@@ -72,6 +72,9 @@ public final class ErrorResponses {
         .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
         .set("X-Served-By", nodeName);
+    if (cause instanceof HttpStatusException e) {
+      e.headers().forEach(response.headers()::set);
+    }
     return response;
   }
 
