@@ -31,8 +31,8 @@ import org.dmmedge.origin.OriginClient;
 
 /**
  * One edge node: builds its parts from an {@link EdgeConfig} (origin client, proxy services,
- * CONNECT tunnels, the Netty server, metrics, the fill service for clientless fills, the admin API when
- * enabled) and starts and stops them together. Start and stop from one thread.
+ * CONNECT tunnels, the Netty server, metrics, the fill service for clientless fills, the admin
+ * API when enabled) and starts and stops them together. Start and stop from one thread.
  */
 public final class EdgeNode implements AutoCloseable {
   /** Clients whose playback position a MAR remembers for context transfer. */
@@ -103,7 +103,8 @@ public final class EdgeNode implements AutoCloseable {
   }
 
   private void startMobility() {
-    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, moved, clock));
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, moved, filler,
+        clock));
   }
 
   /** The MAR side, when this node is a MAR and started. */

@@ -1,8 +1,10 @@
 package org.dmmedge.origin;
 
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +23,7 @@ import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -103,15 +106,33 @@ public final class HttpClient5OriginClient implements OriginClient {
   Future<?> execute(Exchange exchange, Attempt attempt) {
     OriginRequest request = exchange.request();
     OriginTarget target = request.target();
-    BasicHttpRequest message = new BasicHttpRequest(
-        request.method(), new HttpHost(target.scheme(), target.host(), target.port()),
+    HttpHost host = new HttpHost(target.scheme(), target.host(), target.port());
+    BasicHttpRequest message = new BasicHttpRequest(request.method(), host,
         request.pathAndQuery());
     for (Map.Entry<String, String> h : request.headers()) {
       message.addHeader(h.getKey(), h.getValue());
+      if (h.getKey().equalsIgnoreCase("Host")) {
+        authority(h.getValue()).ifPresent(message::setAuthority);
+      }
     }
     BasicRequestProducer producer = new BasicRequestProducer(
         message, request.body().map(RequestBodyStream::producer).orElse(null));
-    return client.execute(producer, new StreamingResponseConsumer(attempt), null, null, attempt);
+    // The target is given apart: the request's authority (from Host) need not name it.
+    return client.execute(
+        host, producer, new StreamingResponseConsumer(attempt), null, null, attempt);
+  }
+
+  /**
+   * The request's authority from its Host field, so that h2's {@code :authority} says what
+   * Host says (an origin rejects a request whose two differ, RFC 9113 §8.3.1) and HTTP/1.1
+   * sends the same Host; empty when it does not parse (the target's authority is used).
+   */
+  private static Optional<URIAuthority> authority(String host) {
+    try {
+      return Optional.of(URIAuthority.create(host.trim()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   RetryPolicy retryPolicy() {

@@ -12,6 +12,8 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.dmmedge.testkit.TestCertificates;
+import org.dmmedge.testkit.TlsOrigin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +89,30 @@ class TlsOriginIT {
       fetchStreamed(client, origin, "/seg-2.m4s", random(300 * 1024));
       assertThat(origin.seen()).extracting(TlsOrigin.Seen::protocol)
           .containsExactly("HTTP/2.0", "HTTP/2.0");
+    }
+  }
+
+  /**
+   * Regression: over h2 the client sent {@code :authority} from the target and the Host field
+   * as well, and an origin rejects a request whose two differ (Jetty: 400 Authority!=Host).
+   * Host names the authority over both protocols now, with or without a port.
+   */
+  @Test
+  void theHostFieldIsTheAuthorityTheOriginSeesOverBothProtocols() throws Exception {
+    for (boolean h2 : new boolean[] {true, false}) {
+      try (TlsOrigin origin = h2 ? TlsOrigin.h2(certificates) : TlsOrigin.http11(certificates);
+          HttpClient5OriginClient client = client(true, true)) {
+        origin.respond("/v", random(10)).countDown();
+        List<String> hosts = List.of("localhost:" + origin.port(), "localhost");
+        for (String host : hosts) {
+          CollectingHandler handler = new CollectingHandler();
+          client.send(OriginRequest.of("GET", new OriginTarget("https", "127.0.0.1",
+              origin.port()), "/v", List.of(Map.entry("Host", host))), handler);
+          assertThat(handler.awaitBody()).as("h2 %s, Host %s", h2, host).hasSize(10);
+        }
+        assertThat(origin.seen()).extracting(TlsOrigin.Seen::authority)
+            .as("h2 " + h2).containsExactlyElementsOf(hosts);
+      }
     }
   }
 

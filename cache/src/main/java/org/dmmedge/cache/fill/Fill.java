@@ -115,6 +115,7 @@ public final class Fill {
   private volatile boolean bodyComplete;
   private volatile boolean overflow;
   private volatile boolean invalidated;
+  private volatile boolean refresh;
   private volatile FillOutcome outcome;
   // Guarded by this (writer methods); blockBytes is published to readers through head.
   private int blockBytes = DEFAULT_BLOCK_BYTES;
@@ -183,6 +184,14 @@ public final class Fill {
   /** The published head, or null before {@link #start} accepted one. */
   public StoredResponse head() {
     return head;
+  }
+
+  /**
+   * Whether the published head is the stored entry refreshed by the revalidation (a 304, or a
+   * matching HEAD response) rather than a new response being stored.
+   */
+  public boolean isRefresh() {
+    return refresh;
   }
 
   /** The outcome, or null while the fill runs. */
@@ -422,6 +431,7 @@ public final class Fill {
     // Blocks are addressed from index 0; the slice shares (and on release drops) body's count.
     blocks = new ByteBuf[] {body.slice(body.readerIndex(), length)};
     published = length;
+    refresh = true; // before head: a reader that sees the head sees this
     head = refreshed.head();
     bodyComplete = true;
     end(FillOutcome.COMPLETE);

@@ -201,9 +201,11 @@ public final class ConfigLoader {
 
   private static ServerConfig server(ConfigReader r) {
     ServerConfig d = ServerConfig.defaults();
+    HostPort listen = r.parsed("listen", d.listen(), HostPort::parse, hp -> true,
+        HostPort.EXPECTED);
     ProxyMode mode = r.choice("mode", ProxyMode.class, d.mode());
     ServerConfig s = new ServerConfig(
-        r.parsed("listen", d.listen(), HostPort::parse, hp -> true, HostPort.EXPECTED),
+        listen,
         mode,
         (int) r.bytes("maxHeaderBytes", d.maxHeaderBytes(), 1024) ,
         (int) r.bytes("maxUriBytes", d.maxUriBytes(), 256),

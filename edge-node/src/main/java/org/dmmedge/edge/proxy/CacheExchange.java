@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dmmedge.cache.CacheRequest;
+import org.dmmedge.cache.CacheStatus;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.cache.Lookup;
@@ -52,7 +53,9 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   private PassThrough relayCandidate;
   private boolean mustRevalidateStaleIfError;
   private CacheResult result = CacheResult.MISS;
+  private String cacheStatus = "fwd=uri-miss";
   private Lookup lookup;
+  private Fill streamed;
 
   CacheExchange(ChannelHandlerContext ctx, HttpRequest request, Route route,
       ProxyServices services, HttpCache cache, ClientResponse response) {
@@ -70,50 +73,50 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
     if (lookup instanceof Lookup.Fresh f) {
       f.response().recordHit();
       CachedResponseWriter.send(response, f.response(), f.ageSeconds(), f.range(), services,
-          CacheResult.HIT, cacheStatus(f), f.body());
+          CacheResult.HIT, cache.cacheStatus(services.nodeName(), f), f.body());
     } else if (lookup instanceof Lookup.Stale s) {
       s.revalidation().ifPresent(fill -> revalidateInBackground(fill, s.conditionalHeaders()));
       serveStale(s);
     } else if (lookup instanceof Lookup.NotModified n) {
       HttpResponse head = ResponseHeads.build(304, CacheRequests.toList(n.headers()), services,
-          CacheResult.HIT, cacheStatus(n));
+          CacheResult.HIT, "hit");
       head.headers().set("Age", Long.toString(n.ageSeconds()));
       sendEmpty(head);
     } else if (lookup instanceof Lookup.PreconditionFailed p) {
-      sendEmpty(ResponseHeads.build(412, List.of(), services, CacheResult.HIT, cacheStatus(p)));
+      sendEmpty(ResponseHeads.build(412, List.of(), services, CacheResult.HIT, "hit"));
     } else if (lookup instanceof Lookup.Unsatisfiable u) {
       rangeNotSatisfiable(u.response().bodyLength());
     } else if (lookup instanceof Lookup.MustRevalidate m) {
       mustRevalidateStaleIfError = m.staleIfError();
       result = CacheResult.REVALIDATED;
+      cacheStatus = "fwd=stale";
       lead(m.fill(), m.reader(), m.conditionalHeaders());
     } else if (lookup instanceof Lookup.Miss m) {
       lead(m.fill(), m.reader(), Headers.empty());
     } else if (lookup instanceof Lookup.JoinFill j) {
+      streamed = j.fill();
       stream = new FillStreamWriter(ctx, response, j.reader(), cache, services, this);
       stream.start();
     } else if (lookup instanceof Lookup.Pass p) {
       pass(p.reason());
     } else {
-      response.fail(new HttpStatusException(504, "only-if-cached: not in cache"));
+      response.fail(new HttpStatusException(504, "only-if-cached: not in cache", Map.of(
+          "Cache-Status", CacheStatus.of(services.nodeName(), lookup, services.clock().millis()))));
     }
   }
 
   private void serveStale(Lookup.Stale s) {
     s.response().recordHit();
     CachedResponseWriter.send(response, s.response(), s.ageSeconds(), s.range(), services,
-        CacheResult.STALE, cacheStatus(s), s.body());
-  }
-
-  /** This node's Cache-Status member for {@code answer} (RFC 9211), from the cache's view. */
-  private String cacheStatus(Lookup answer) {
-    return cache.cacheStatus(services.nodeName(), answer);
+        CacheResult.STALE, cache.cacheStatus(services.nodeName(), s), s.body());
   }
 
   /** Leads a fill: one origin request whose body feeds the fill; streams this client from it. */
   private void lead(Fill fill, FillReader reader, Headers conditional) {
+    streamed = fill;
     PassThrough relay = new PassThrough(ctx, request, route, services, response,
-        CacheResult.MISS, cacheStatus(lookup), head -> { });
+        CacheResult.MISS, cacheStatus, head -> fill.isHeadRevalidation() && head.status() == 200
+            ? "; detail=head-mismatch" : ""); // the HEAD's 200 invalidated the stored response
     feeder = new FillFeeder(fill, new OriginRelay(ctx, relay));
     services.originClient().send(
         fillRequest(fill.isHeadRevalidation() ? "HEAD" : "GET", conditional), feeder);
@@ -144,13 +147,19 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
     boolean unsafe = reason == Lookup.PassReason.METHOD;
     CacheResult label = reason == Lookup.PassReason.HEAD_MISS ? CacheResult.MISS
         : CacheResult.BYPASS;
-    String status = cacheStatus(new Lookup.Pass(reason));
+    String status = switch (reason) {
+      case METHOD -> "fwd=method";
+      case NO_STORE -> "fwd=request";
+      case HEAD_MISS -> "fwd=uri-miss";
+      default -> "fwd=bypass";
+    };
     PassThrough p = new PassThrough(ctx, request, route, services, response, label, status,
         head -> {
           if (unsafe) {
             cache.invalidateAfter(cacheRequest, head.status(),
                 CacheRequests.toCache(head.headers()));
           }
+          return "";
         });
     delegate = p;
     p.start();
@@ -177,9 +186,12 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   @Override
   public String cacheStatus() {
-    String mine = cacheStatus(lookup);
-    return feeder != null && feeder.revalidated() ? mine + "; fwd-status=" + feeder.fwdStatus()
-        : mine;
+    // A HEAD revalidation's 200 that matched refreshed the stored response (RFC 9111 §4.3.5).
+    boolean headUpdated = feeder != null && feeder.revalidated() && feeder.fwdStatus() == 200;
+    String member = CacheStatus.ofFill(services.nodeName(), lookup, streamed,
+        feeder == null ? 0 : feeder.fwdStatus(), headUpdated ? "head-updated" : null,
+        services.clock().millis());
+    return member.substring(services.nodeName().length() + 2); // ResponseHeads adds the name
   }
 
   @Override
@@ -209,8 +221,7 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   @Override
   public void rangeNotSatisfiable(long totalLength) {
-    HttpResponse head = ResponseHeads.build(416, List.of(), services, CacheResult.HIT,
-        cacheStatus(lookup));
+    HttpResponse head = ResponseHeads.build(416, List.of(), services, CacheResult.HIT, "hit");
     head.headers().set("Content-Range", "bytes */" + totalLength);
     sendEmpty(head);
   }

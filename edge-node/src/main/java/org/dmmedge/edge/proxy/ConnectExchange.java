@@ -73,6 +73,10 @@ final class ConnectExchange implements Exchange {
       response.fail(connecting.cause());
       return;
     }
+    if (!ctx.channel().isActive()) {
+      connecting.getNow().close(); // the client left as the connect completed
+      return;
+    }
     SocketAddress client = ctx.channel().remoteAddress();
     ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, ESTABLISHED,
         Unpooled.EMPTY_BUFFER));

@@ -1,8 +1,8 @@
 package org.dmmedge.edge.proxy;
 
 /**
- * Told about every answered client request and every CONNECT tunnel (metrics). Called on the connection's event loop:
- * must be cheap and never block.
+ * Told about every answered client request and every CONNECT tunnel (metrics). Called on the
+ * connection's event loop: must be cheap and never block.
  */
 public interface RequestObserver {
   /** Observes nothing. */

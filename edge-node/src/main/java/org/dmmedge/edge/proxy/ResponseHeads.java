@@ -64,8 +64,8 @@ final class ResponseHeads {
 
   /**
    * @param headers end-to-end headers in order
-   * @param cacheStatus this node's {@code Cache-Status} member, e.g. {@code node; hit; ttl=5}
-   *     (from {@link org.dmmedge.cache.CacheStatus})
+   * @param cacheStatus the parameters after the cache name, e.g. {@code hit} or
+   *     {@code fwd=uri-miss;stored}
    */
   static HttpResponse build(int status, List<Map.Entry<String, String>> headers,
       ProxyServices services, CacheResult result, String cacheStatus) {
@@ -77,7 +77,7 @@ final class ResponseHeads {
       out.add(h.getKey(), h.getValue());
     }
     out.set("Via", base.via());
-    out.set("Cache-Status", base.cacheStatus(cacheStatus));
+    out.set("Cache-Status", base.cacheStatus(services.nodeName() + "; " + cacheStatus));
     out.set("X-Cache", result.name());
     out.set("X-Served-By", services.nodeName());
     return response;

@@ -2,8 +2,9 @@ package org.dmmedge.edge.server;
 
 /**
  * Where the request decoder is in the byte stream of one connection: in a header block, or in
- * a body of known remaining length, or in a chunked body, or past a CONNECT head. Shared by {@link ObsFoldGuard} (before
- * the decoder) and {@link DecoderPhaseTracker} (after it); confined to the channel's event loop.
+ * a body of known remaining length, or in a chunked body, or past a CONNECT head. Shared by
+ * {@link ObsFoldGuard} (before the decoder) and {@link DecoderPhaseTracker} (after it);
+ * confined to the channel's event loop.
  */
 final class DecoderPhase {
   enum Kind {

@@ -138,8 +138,8 @@ final class Tunnel {
 
   private void sideClosed() {
     if (++closedSides == 2) {
-      forget.accept(this);
       ended.ended(fromClient, toClient, System.nanoTime() - startNanos);
+      forget.accept(this); // after: an open count of 0 means every ended tunnel is logged
     }
   }
 }

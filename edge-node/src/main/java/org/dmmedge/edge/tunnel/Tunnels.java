@@ -10,7 +10,6 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
-import io.netty.resolver.dns.DnsNameResolverTimeoutException;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
@@ -58,8 +57,9 @@ public final class Tunnels implements AutoCloseable {
   public Tunnels(ConnectConfig config, Transport transport) {
     this.config = Objects.requireNonNull(config, "config");
     this.transport = Objects.requireNonNull(transport, "transport");
-    this.resolvers = new DnsAddressResolverGroup(
-        new DnsNameResolverBuilder().datagramChannelType(transport.datagramChannel()));
+    this.resolvers = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+        .datagramChannelType(transport.datagramChannel())
+        .queryTimeoutMillis(config.connectTimeout().toMillis()));
   }
 
   /** Tunnels off: every CONNECT is refused with 405. */
@@ -85,8 +85,9 @@ public final class Tunnels implements AutoCloseable {
    * Resolves and connects to {@code target} from {@code client}'s event loop. The future
    * completes there with the connected channel (the caller then answers and calls
    * {@link #splice}), or fails with an {@link HttpStatusException}: 502 when the name does
-   * not resolve or the connect is refused, 504 when it times out, 508 when the name resolves
-   * to this node. Cancelling it (the client went away) closes whatever was opened.
+   * not resolve (a DNS query waits at most the connect timeout) or the connect is refused,
+   * 504 when the connect times out, 508 when the name resolves to this node. Cancelling it
+   * (the client went away) closes whatever was opened.
    */
   public Future<Channel> open(Channel client, ConnectTarget target, OriginResolver resolver) {
     Promise<Channel> promise = client.eventLoop().newPromise();
@@ -140,8 +141,7 @@ public final class Tunnels implements AutoCloseable {
   }
 
   private HttpStatusException failure(ConnectTarget target, String what, Throwable cause) {
-    if (cause instanceof ConnectTimeoutException
-        || cause instanceof DnsNameResolverTimeoutException) {
+    if (cause instanceof ConnectTimeoutException) {
       return new HttpStatusException(504, "CONNECT to " + target + ": timed out after "
           + config.connectTimeout().toMillis() + "ms");
     }

@@ -65,7 +65,7 @@ class HeadRevalidationIT {
     assertThat(head.headers().firstValue("X-Version")).contains("2");
     assertThat(head.headers().firstValue("Content-Length")).contains("5");
     assertThat(head.headers().firstValue("Cache-Status").orElseThrow())
-        .startsWith(NODE + "; fwd=stale; ttl=").endsWith("; fwd-status=200");
+        .isEqualTo(NODE + "; fwd=stale; fwd-status=200; ttl=10; detail=head-updated");
     RecordedRequest sent = ORIGIN.requests(path).get(1);
     assertThat(sent.method()).isEqualTo("HEAD");
     assertThat(sent.header("If-None-Match")).contains("\"v1\"");
@@ -92,6 +92,8 @@ class HeadRevalidationIT {
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.headers().firstValue("ETag")).contains("\"v2\"");
     assertThat(head.headers().firstValue("Content-Length")).contains("12");
+    assertThat(head.headers().firstValue("Cache-Status").orElseThrow())
+        .isEqualTo(NODE + "; fwd=stale; fwd-status=200; detail=head-mismatch");
     HttpResponse<String> get = Http.getText(EDGE.uri(path));
     assertThat(get.headers().firstValue("X-Cache")).contains("MISS");
     assertThat(get.body()).isEqualTo("hello, again");
@@ -112,10 +114,37 @@ class HeadRevalidationIT {
 
     assertThat(head.headers().firstValue("X-Cache")).contains("REVALIDATED");
     assertThat(head.headers().firstValue("Cache-Status").orElseThrow())
-        .startsWith(NODE + "; fwd=stale; ttl=").endsWith("; fwd-status=304");
+        .isEqualTo(NODE + "; fwd=stale; fwd-status=304; ttl=10");
     assertThat(head.headers().firstValue("Content-Length")).contains("5");
     assertThat(Http.getText(EDGE.uri(path)).headers().firstValue("X-Cache")).contains("HIT");
     assertThat(ORIGIN.requestCount(path)).isEqualTo(2);
+  }
+
+  @Test
+  void anOriginFailureAnswers502UnlessStaleIfErrorAllowsTheStoredResponse() throws Exception {
+    String plain = freshPath();
+    String tolerant = freshPath();
+    ORIGIN.respond(plain, version("\"v1\"", "hello").build());
+    ORIGIN.respond(tolerant, OriginReply.builder().body("hello").header("ETag", "\"v1\"")
+        .header("Cache-Control", "max-age=10, stale-if-error=600").build());
+    Http.getText(EDGE.uri(plain));
+    storeThenStale(tolerant);
+    ORIGIN.down();
+    try {
+      HttpResponse<String> failed = head(plain);
+      HttpResponse<String> stale = head(tolerant);
+
+      assertThat(failed.statusCode()).isEqualTo(502);
+      assertThat(failed.headers().firstValue("Cache-Status"))
+          .contains(NODE + "; detail=origin-error");
+      assertThat(stale.statusCode()).isEqualTo(200);
+      assertThat(stale.headers().firstValue("X-Cache")).contains("STALE");
+      assertThat(stale.headers().firstValue("Content-Length")).contains("5");
+      assertThat(stale.headers().firstValue("Cache-Status").orElseThrow())
+          .isEqualTo(NODE + "; hit; ttl=-1");
+    } finally {
+      ORIGIN.up();
+    }
   }
 
   @Test
@@ -127,7 +156,7 @@ class HeadRevalidationIT {
 
     assertThat(head.headers().firstValue("Content-Length")).contains("5");
     assertThat(head.headers().firstValue("Cache-Status").orElseThrow())
-        .startsWith(NODE + "; fwd=uri-miss");
+        .isEqualTo(NODE + "; fwd=uri-miss; fwd-status=200");
     assertThat(ORIGIN.requests(path)).extracting(RecordedRequest::method).containsExactly("HEAD");
     assertThat(Http.getText(EDGE.uri(path)).headers().firstValue("X-Cache")).contains("MISS");
   }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.dmmedge.testkit.Commands;
 
 /**
  * The namespace test bed of {@code conf/testbed/} driven from a test: {@link #up()} builds it
@@ -22,7 +21,6 @@ final class Testbed implements AutoCloseable {
   static final String LOCK = "namespace-testbed";
 
   static final Path SCRIPTS = Path.of("..", "conf", "testbed").toAbsolutePath().normalize();
-  private static final long COMMAND_SECONDS = 30;
 
   final String prefix;
 
@@ -37,7 +35,7 @@ final class Testbed implements AutoCloseable {
         "namespace tests need root (running as " + System.getProperty("user.name") + ")");
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")),
         "namespace tests need iproute2 (ip netns)");
-    assumeTrue(run(List.of("ip", "netns", "list")).exitCode == 0, "ip netns is not usable here");
+    assumeTrue(Commands.run(List.of("ip", "netns", "list")).exitCode() == 0, "ip netns is not usable here");
   }
 
   /** Skips the calling test unless {@code tool} (a Debian package's binary, see .ci/run) is installed. */
@@ -76,7 +74,7 @@ final class Testbed implements AutoCloseable {
   String exec(String node, String... command) {
     List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns(node)));
     argv.addAll(List.of(command));
-    return checked(argv);
+    return Commands.checked(argv);
   }
 
   /** Starts a long-running process in {@code node}'s namespace; the caller destroys it. */
@@ -115,48 +113,15 @@ final class Testbed implements AutoCloseable {
   @Override
   public void close() {
     script("down.sh");
-    Result check = run(List.of(SCRIPTS.resolve("check-clean.sh").toString(), prefix));
-    assertThat(check.exitCode).as("check-clean: " + check.output).isZero();
+    Commands.Result check = Commands.run(List.of(SCRIPTS.resolve("check-clean.sh").toString(),
+        prefix));
+    assertThat(check.exitCode()).as("check-clean: " + check.output()).isZero();
   }
 
   void script(String name, String... args) {
     List<String> argv = new ArrayList<>(List.of(SCRIPTS.resolve(name).toString(), prefix));
     argv.addAll(List.of(args));
-    checked(argv);
+    Commands.checked(argv);
   }
 
-  private static String checked(List<String> argv) {
-    Result result = run(argv);
-    if (result.exitCode != 0) {
-      throw new IllegalStateException(String.join(" ", argv) + " exited " + result.exitCode + ": " + result.output);
-    }
-    return result.output;
-  }
-
-  record Result(int exitCode, String output) {}
-
-  static Result run(List<String> argv) {
-    try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      // Drained aside so that a command that hangs still meets the time bound.
-      java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        try {
-          return p.getInputStream().readAllBytes();
-        } catch (IOException e) {
-          return e.toString().getBytes(StandardCharsets.UTF_8);
-        }
-      });
-      if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "timed out: " + argv);
-      }
-      return new Result(p.exitValue(), new String(out.get(COMMAND_SECONDS, TimeUnit.SECONDS), StandardCharsets.UTF_8));
-    } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      return new Result(-1, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(-1, "interrupted");
-    }
-  }
 }

@@ -1,4 +1,4 @@
-package org.dmmedge.origin;
+package org.dmmedge.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
  * @param serverKeyStore the origin's key and certificate
  * @param trustStore the certificate alone, for the client
  */
-record TestCertificates(Path serverKeyStore, Path trustStore) {
-  static final String PASSWORD = "test-secret";
+public record TestCertificates(Path serverKeyStore, Path trustStore) {
+  /** The password of both stores. */
+  public static final String PASSWORD = "test-secret";
 
   /** Creates both stores in {@code directory}. */
-  static TestCertificates create(Path directory) throws IOException, InterruptedException {
+  public static TestCertificates create(Path directory) throws IOException, InterruptedException {
     Path server = directory.resolve("origin.p12");
     Path pem = directory.resolve("origin.pem");
     Path trust = directory.resolve("trust.p12");

@@ -1,4 +1,4 @@
-package org.dmmedge.origin;
+package org.dmmedge.testkit;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -30,12 +30,12 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * gate between them, so a test can see the first half arrive before the origin sends the rest.
  * Records the protocol and authority of every request. {@link #close()} stops it.
  */
-final class TlsOrigin implements AutoCloseable {
+public final class TlsOrigin implements AutoCloseable {
   /** One request as the origin saw it. */
-  record Seen(String path, String protocol, String authority) {}
+  public record Seen(String path, String protocol, String authority) {}
 
-  /** A body and the gate held after its first half (open it to send the rest). */
-  record Reply(byte[] body, CountDownLatch gate) {}
+  /** A body, its extra response fields and the gate held after its first half. */
+  private record Reply(byte[] body, List<String> fields, CountDownLatch gate) {}
 
   private final Server server = new Server();
   private final ServerConnector connector;
@@ -78,27 +78,31 @@ final class TlsOrigin implements AutoCloseable {
   }
 
   /** An origin offering h2 and HTTP/1.1 by ALPN. */
-  static TlsOrigin h2(TestCertificates certificates) throws Exception {
+  public static TlsOrigin h2(TestCertificates certificates) throws Exception {
     return new TlsOrigin(certificates, true);
   }
 
   /** An origin speaking HTTP/1.1 only (no ALPN). */
-  static TlsOrigin http11(TestCertificates certificates) throws Exception {
+  public static TlsOrigin http11(TestCertificates certificates) throws Exception {
     return new TlsOrigin(certificates, false);
   }
 
-  /** Answers {@code path} with {@code body}; returns the gate held after its first half. */
-  CountDownLatch respond(String path, byte[] body) {
+  /**
+   * Answers {@code path} with {@code body} and the given response fields (name, value, ...);
+   * returns the gate held after the body's first half (open it to send the rest).
+   */
+  public CountDownLatch respond(String path, byte[] body, String... fieldNamesAndValues) {
     CountDownLatch gate = new CountDownLatch(1);
-    replies.put(path, new Reply(body, gate));
+    replies.put(path, new Reply(body, List.of(fieldNamesAndValues), gate));
     return gate;
   }
 
-  int port() {
+  public int port() {
     return connector.getLocalPort();
   }
 
-  List<Seen> seen() {
+  /** Every request so far, oldest first. */
+  public List<Seen> seen() {
     return List.copyOf(seen);
   }
 
@@ -116,6 +120,9 @@ final class TlsOrigin implements AutoCloseable {
     byte[] body = reply.body();
     int half = body.length / 2;
     response.setStatus(200);
+    for (int i = 0; i < reply.fields().size(); i += 2) {
+      response.getHeaders().add(reply.fields().get(i), reply.fields().get(i + 1));
+    }
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     try (Blocker.Callback written = Blocker.callback()) {
       response.write(false, ByteBuffer.wrap(body, 0, half), written);
@@ -129,6 +136,7 @@ final class TlsOrigin implements AutoCloseable {
     return true;
   }
 
+  /** Opens every gate and stops the server. */
   @Override
   public void close() throws Exception {
     replies.values().forEach(r -> r.gate().countDown());
