@@ -106,7 +106,9 @@ final class HitHead {
       number(out, CONTENT_LENGTH, r.length());
     } else {
       out.writeBytes(stored);
-      number(out, CONTENT_LENGTH, bodyLength);
+      if (status != 204) { // RFC 9110 §8.6: a 204 carries no Content-Length
+        number(out, CONTENT_LENGTH, bodyLength);
+      }
     }
     number(out, AGE, ageSeconds);
     out.writeBytes(CACHE_STATUS);

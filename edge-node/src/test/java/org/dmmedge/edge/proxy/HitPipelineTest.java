@@ -111,6 +111,14 @@ class HitPipelineTest {
       + "Via: 1.1 upstream, 1.1 edge\r\n"
       + "X-Served-By: edge\r\n";
 
+  /** The fields after Content-Length of a keep-alive HTTP/1.1 hit, and the empty line. */
+  private static String answerFields(long age, long ttl) {
+    return "Age: " + age + "\r\n"
+        + "Cache-Status: upstream; hit, edge; hit; ttl=" + ttl + "\r\n"
+        + "X-Cache: HIT\r\n"
+        + "\r\n";
+  }
+
   @Test
   void hitHeadIsTheStoredFieldsThenThisAnswersFields() {
     storeTypical("/a");
@@ -121,10 +129,7 @@ class HitPipelineTest {
     assertThat(out).isEqualTo("HTTP/1.1 200 OK\r\n"
         + STORED_FIELDS
         + "Content-Length: 10\r\n"
-        + "Age: 7\r\n"
-        + "Cache-Status: upstream; hit, edge; hit; ttl=53\r\n"
-        + "X-Cache: HIT\r\n"
-        + "\r\n"
+        + answerFields(7, 53)
         + BODY);
   }
 
@@ -137,10 +142,7 @@ class HitPipelineTest {
     assertThat(out).isEqualTo("HTTP/1.1 200 OK\r\n"
         + STORED_FIELDS
         + "Content-Length: 10\r\n"
-        + "Age: 0\r\n"
-        + "Cache-Status: upstream; hit, edge; hit; ttl=60\r\n"
-        + "X-Cache: HIT\r\n"
-        + "\r\n");
+        + answerFields(0, 60));
   }
 
   @Test
@@ -153,11 +155,21 @@ class HitPipelineTest {
         + STORED_FIELDS
         + "Content-Range: bytes 2-5/10\r\n"
         + "Content-Length: 4\r\n"
-        + "Age: 0\r\n"
-        + "Cache-Status: upstream; hit, edge; hit; ttl=60\r\n"
-        + "X-Cache: HIT\r\n"
-        + "\r\n"
+        + answerFields(0, 60)
         + "2345");
+  }
+
+  @Test
+  void aStored204HasNoContentLength() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/empty"));
+    miss.fill().start(204, Headers.of("Date", DATE, "Cache-Control", "max-age=60"));
+    miss.fill().complete();
+    miss.reader().close();
+
+    String out = answer("GET /empty HTTP/1.1\r\nHost: edge\r\n\r\n");
+
+    assertThat(out).startsWith("HTTP/1.1 204 No Content\r\n").endsWith("X-Cache: HIT\r\n\r\n")
+        .doesNotContain("Content-Length");
   }
 
   @Test
