@@ -2,6 +2,9 @@ package org.dmmedge.edge.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
@@ -51,7 +54,8 @@ class AccessLogTest {
     AccessLog log = new AccessLog(true, AccessFormat.JSON, CLOCK, observer);
     try (LogLines access = LogLines.access()) {
       log.logTunnel(CLIENT, "CONNECT example.com:443 HTTP/1.1", null, 517, 4096, 7_000_000);
-      log.log(CLIENT, "GET / HTTP/1.1", 200, 5, null, null, "HIT", 1_000_000);
+      log.log(CLIENT, new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"), 200, 5,
+          "HIT", 1_000_000);
 
       JsonNode tunnel = new ObjectMapper().readTree(access.lines().get(0));
       assertThat(tunnel.get("request").asText()).isEqualTo("CONNECT example.com:443 HTTP/1.1");
