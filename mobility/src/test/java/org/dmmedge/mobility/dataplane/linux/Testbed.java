@@ -22,7 +22,13 @@ final class Testbed implements AutoCloseable {
   static final String LOCK = "namespace-testbed";
 
   static final Path SCRIPTS = Path.of("..", "conf", "testbed").toAbsolutePath().normalize();
-  private static final long COMMAND_SECONDS = 30;
+  /**
+   * Multiplies every time bound of the test bed's waits (system property {@code
+   * dmm.testbed.timeScale}, default 1): under CPU emulation ({@code conf/testbed/kernel-vm.sh})
+   * each process start takes a second or more, so up.sh alone would exceed 30 s.
+   */
+  private static final long TIME_SCALE = Math.max(1, Long.getLong("dmm.testbed.timeScale", 1));
+  private static final long COMMAND_SECONDS = seconds(30);
 
   final String prefix;
 
@@ -88,6 +94,11 @@ final class Testbed implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("start " + argv, e);
     }
+  }
+
+  /** {@code seconds} as a bound on a wait for something outside this JVM. */
+  static long seconds(long seconds) {
+    return seconds * TIME_SCALE;
   }
 
   /** A short pause between polls of a bounded wait on state outside this JVM. */
