@@ -26,6 +26,10 @@ import java.util.Optional;
  *     RFC 9213 (default {@link #DEFAULT_TARGETED_CACHE_CONTROL_NAMES})
  * @param hitForPassDuration how long a key whose response was not storable skips collapsing
  *     (default {@link #DEFAULT_HIT_FOR_PASS_DURATION}; zero disables)
+ * @param diskPromotionHitCount every this many hits served from the disk tier, an entry that
+ *     is not in memory is read back (on the disk thread) and offered to the memory tier, whose
+ *     W-TinyLFU admission decides (default {@value #DEFAULT_DISK_PROMOTION_HIT_COUNT}; zero
+ *     never promotes)
  */
 public record CacheConfig(
     long memoryBudgetBytes,
@@ -35,7 +39,8 @@ public record CacheConfig(
     double heuristicFraction,
     Duration heuristicMaxLifetime,
     List<String> targetedCacheControlNames,
-    Duration hitForPassDuration) {
+    Duration hitForPassDuration,
+    int diskPromotionHitCount) {
 
   /** Default memory budget: 256 MiB. */
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L * 1024 * 1024;
@@ -52,6 +57,10 @@ public record CacheConfig(
       List.of("CDN-Cache-Control");
   /** Default hit-for-pass memory: 30 seconds. */
   public static final Duration DEFAULT_HIT_FOR_PASS_DURATION = Duration.ofSeconds(30);
+  /** Default disk promotion: every second hit served from disk. */
+  public static final int DEFAULT_DISK_PROMOTION_HIT_COUNT = 2;
+  /** Largest {@link #diskPromotionHitCount}. */
+  public static final int MAX_DISK_PROMOTION_HIT_COUNT = 1_000_000;
 
   /** Largest body a single off-heap buffer can hold. */
   static final long MAX_OBJECT_LIMIT = Integer.MAX_VALUE - 1024;
@@ -71,6 +80,7 @@ public record CacheConfig(
     check(!heuristicMaxLifetime.isNegative(), "heuristicMaxLifetime", heuristicMaxLifetime,
         ">= 0");
     check(!hitForPassDuration.isNegative(), "hitForPassDuration", hitForPassDuration, ">= 0");
+    checkPromotion(diskPromotionHitCount);
     targetedCacheControlNames = List.copyOf(targetedCacheControlNames);
     for (String name : targetedCacheControlNames) {
       boolean valid = name.toLowerCase(Locale.ROOT).endsWith("-cache-control")
@@ -95,6 +105,11 @@ public record CacheConfig(
     }
   }
 
+  private static void checkPromotion(int count) {
+    check(count >= 0 && count <= MAX_DISK_PROMOTION_HIT_COUNT, "diskPromotionHitCount", count,
+        "0.." + MAX_DISK_PROMOTION_HIT_COUNT);
+  }
+
   /** Builds a {@link CacheConfig}; each setter checks its argument at once. Not thread-safe. */
   public static final class Builder {
     private long memoryBudgetBytes = DEFAULT_MEMORY_BUDGET_BYTES;
@@ -105,6 +120,7 @@ public record CacheConfig(
     private Duration heuristicMaxLifetime = DEFAULT_HEURISTIC_MAX_LIFETIME;
     private List<String> targetedCacheControlNames = DEFAULT_TARGETED_CACHE_CONTROL_NAMES;
     private Duration hitForPassDuration = DEFAULT_HIT_FOR_PASS_DURATION;
+    private int diskPromotionHitCount = DEFAULT_DISK_PROMOTION_HIT_COUNT;
 
     private Builder() {}
 
@@ -165,6 +181,13 @@ public record CacheConfig(
       return this;
     }
 
+    /** @throws IllegalArgumentException unless within 0..{@value CacheConfig#MAX_DISK_PROMOTION_HIT_COUNT} */
+    public Builder diskPromotionHitCount(int count) {
+      checkPromotion(count);
+      diskPromotionHitCount = count;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -173,7 +196,8 @@ public record CacheConfig(
     public CacheConfig build() {
       return new CacheConfig(
           memoryBudgetBytes, maxObjectBytes, Optional.ofNullable(diskDirectory), diskBudgetBytes,
-          heuristicFraction, heuristicMaxLifetime, targetedCacheControlNames, hitForPassDuration);
+          heuristicFraction, heuristicMaxLifetime, targetedCacheControlNames, hitForPassDuration,
+          diskPromotionHitCount);
     }
   }
 }

@@ -15,6 +15,7 @@ package org.dmmedge.cache;
  * @param diskBytes body bytes held on disk
  * @param diskObjects entries on disk
  * @param inFlightFills fills in progress that others can join
+ * @param promotions disk entries read back into the memory tier after repeated disk hits
  */
 public record CacheStats(
     long hits,
@@ -28,4 +29,5 @@ public record CacheStats(
     long memoryObjects,
     long diskBytes,
     long diskObjects,
-    long inFlightFills) {}
+    long inFlightFills,
+    long promotions) {}

@@ -1,5 +1,6 @@
 package org.dmmedge.cache;
 
+import org.dmmedge.cache.fill.Fill;
 import org.dmmedge.cache.store.StoredResponse;
 
 /**
@@ -7,8 +8,9 @@ import org.dmmedge.cache.store.StoredResponse;
  * remaining {@code ttl} (negative when stale) for answers from cache, else {@code fwd} with the
  * reason the request went forward, plus {@code collapsed} for followers of a fill.
  *
- * <p>The edge appends what only it learns later: {@code ; fwd-status=NNN} (RFC 9211 §2.3)
- * and {@code ; stored} once {@code Fill.start} said storable (§2.5). Pure and thread-safe.
+ * <p>Responses streamed from a fill get {@link #ofFill} once their head is known (fwd-status,
+ * stored, the ttl of what was sent); the edge appends {@code ; fwd-status=NNN} (RFC 9211
+ * §2.3) to responses it relays from the origin unstored. Pure and thread-safe.
  */
 public final class CacheStatus {
   private CacheStatus() {}
@@ -23,6 +25,43 @@ public final class CacheStatus {
    */
   public static String of(String cacheName, Lookup lookup, long nowMillis) {
     StringBuilder member = new StringBuilder(cacheName);
+    StoredResponse response = appendReason(member, lookup);
+    if (response != null) {
+      member.append("; ttl=").append(response.freshness().ttlSeconds(nowMillis));
+    }
+    return member.toString();
+  }
+
+  /**
+   * The member for a response streamed from {@code fill} once its head is out, e.g. {@code
+   * mar1; fwd=uri-miss; fwd-status=200; stored; ttl=60}: the lookup's reason, {@code
+   * fwd-status} when this request led the origin fetch ({@code fwdStatus > 0}; a follower
+   * did not), {@code stored} when the fill stores a new response (not when it refreshed the
+   * stored one), the ttl of the response sent, and {@code detail} when given.
+   *
+   * @param fill the fill the response came from, its head published
+   * @param fwdStatus the origin's status for this request's own fetch, or 0
+   * @param detail an RFC 9211 §2.8 token, or null
+   */
+  public static String ofFill(String cacheName, Lookup lookup, Fill fill, int fwdStatus,
+      String detail, long nowMillis) {
+    StringBuilder member = new StringBuilder(cacheName);
+    appendReason(member, lookup);
+    if (fwdStatus > 0) {
+      member.append("; fwd-status=").append(fwdStatus);
+    }
+    if (!fill.isRefresh()) {
+      member.append("; stored");
+    }
+    member.append("; ttl=").append(fill.head().freshness().ttlSeconds(nowMillis));
+    if (detail != null) {
+      member.append("; detail=").append(detail);
+    }
+    return member.toString();
+  }
+
+  /** Appends the hit or forward reason; returns the stored response it names, or null. */
+  private static StoredResponse appendReason(StringBuilder member, Lookup lookup) {
     StoredResponse response = null;
     if (lookup instanceof Lookup.Fresh fresh) {
       member.append("; hit");
@@ -42,8 +81,9 @@ public final class CacheStatus {
     } else if (lookup instanceof Lookup.MustRevalidate revalidate) {
       member.append("; fwd=stale");
       response = revalidate.response();
-    } else if (lookup instanceof Lookup.JoinFill) {
-      member.append("; fwd=uri-miss; collapsed");
+    } else if (lookup instanceof Lookup.JoinFill j) {
+      member.append(j.fill().isRevalidation() ? "; fwd=stale" : "; fwd=uri-miss")
+          .append("; collapsed");
     } else if (lookup instanceof Lookup.Pass pass) {
       member.append("; fwd=").append(switch (pass.reason()) {
         case METHOD -> "method";
@@ -56,9 +96,6 @@ public final class CacheStatus {
     } else {
       member.append("; fwd=uri-miss");
     }
-    if (response != null) {
-      member.append("; ttl=").append(response.freshness().ttlSeconds(nowMillis));
-    }
-    return member.toString();
+    return response;
   }
 }

@@ -234,6 +234,9 @@ public final class HttpCache implements AutoCloseable {
       return null;
     }
     countServed(fresh);
+    if (body instanceof CachedBody.File) {
+      storage.servedFromDisk(stored);
+    }
     if (fresh) {
       return new Lookup.Fresh(stored, body, age, range);
     }
@@ -281,7 +284,13 @@ public final class HttpCache implements AutoCloseable {
     }
     VariantKey variant = stored.variantKey();
     Fill fill;
-    if (request.headers().contains("Authorization")) {
+    Fill running = request.isHead() ? fills.get(variant) : null;
+    if (running != null) {
+      return join(running, request); // a GET revalidates it already
+    }
+    if (request.headers().contains("Authorization") || request.isHead()) {
+      // Private: an authorized response may not suit others; a HEAD revalidation (sent as
+      // HEAD, RFC 9111 §4.3.5) has no body for others to share.
       fill = newFill(variant, request, stored, false);
     } else {
       Fill[] created = new Fill[1];
@@ -457,7 +466,7 @@ public final class HttpCache implements AutoCloseable {
     return new CacheStats(
         hits.sum(), misses.sum(), staleServed.sum(), revalidations.sum(), followers.sum(),
         passes.sum(), tiers.evictions(), tiers.memoryBytes(), tiers.memoryObjects(),
-        tiers.diskBytes(), tiers.diskObjects(), fills.size());
+        tiers.diskBytes(), tiers.diskObjects(), fills.size(), tiers.promotions());
   }
 
   /**
@@ -499,6 +508,12 @@ public final class HttpCache implements AutoCloseable {
     @Override
     public Fill.Refreshed onNotModified(Fill fill, Headers headers) {
       return storage.refresh(
+          fill.revalidating(), headers, fill.requestTimeMillis(), clock.millis());
+    }
+
+    @Override
+    public Fill.Refreshed onHeadUpdate(Fill fill, Headers headers) {
+      return storage.refreshFromHead(
           fill.revalidating(), headers, fill.requestTimeMillis(), clock.millis());
     }
 

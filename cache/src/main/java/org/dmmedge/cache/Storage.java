@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.dmmedge.cache.fill.Fill;
@@ -25,8 +26,17 @@ import org.slf4j.LoggerFactory;
  * directory of both. Lookups read memory first, then disk; a completed body goes to both
  * (disk in the background); evictions from memory leave the disk copy.
  *
+ * <p>Promotion: every {@link CacheConfig#diskPromotionHitCount()}-th hit served from the disk
+ * copy of an entry that memory lacks, the disk thread reads the whole body back into a pooled
+ * buffer and offers it to the memory index like any new entry (its W-TinyLFU admission may
+ * refuse it; the disk copy stays either way). The memory copy is charged to the memory budget
+ * only, the file to the disk budget only. Bodies larger than the memory budget are never read.
+ *
  * <p>Concurrency: thread-safe, lock-free reads; see {@link CacheIndex} and {@link
- * FileBodyStore}. Methods that take a body reference say so.
+ * FileBodyStore}. Methods that take a body reference say so. {@code tiers} orders the few
+ * multi-tier writes that must not interleave (a promotion's commit against invalidation and a
+ * 304 refresh), so a purge that returned never leaves a promoted copy behind; it is held for
+ * index operations only, never for file reads.
  */
 final class Storage implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Storage.class);
@@ -36,10 +46,16 @@ final class Storage implements AutoCloseable {
   private final VariantDirectory directory = new VariantDirectory();
   private final CacheIndex memory;
   private final FileBodyStore disk;
+  private final Object tiers = new Object();
+  private final int promotionHitCount;
+  private final long memoryBudgetBytes;
+  private final LongAdder promotions = new LongAdder();
 
   Storage(CacheConfig config, ResponseFactory responses, ByteBufAllocator alloc) {
     this.responses = responses;
     this.alloc = alloc;
+    this.promotionHitCount = config.diskPromotionHitCount();
+    this.memoryBudgetBytes = config.memoryBudgetBytes();
     this.memory = new CacheIndex(config.memoryBudgetBytes(), this::removedFromTier);
     this.disk = config.diskDirectory()
         .map(directory -> FileBodyStore.open(
@@ -56,6 +72,33 @@ final class Storage implements AutoCloseable {
   StoredResponse get(VariantKey variant) {
     StoredResponse stored = memory.get(variant);
     return stored == null && disk != null ? disk.get(variant) : stored;
+  }
+
+  /**
+   * Counts a client served from {@code stored}'s disk body (a {@link CachedBody.File} opened
+   * from it) and may start its promotion to memory (see the class comment). Non-blocking.
+   */
+  void servedFromDisk(StoredResponse stored) {
+    if (disk != null && stored.bodyLength() <= memoryBudgetBytes) {
+      disk.hit(stored, promotionHitCount, this::promote);
+    }
+  }
+
+  /** Commits a promotion (disk thread): {@code content} becomes the memory copy, or is freed. */
+  private void promote(StoredResponse onDisk, ByteBuf content) {
+    StoredResponse promoted = onDisk.withBody(new MemoryBody(content), onDisk.clientHeaders());
+    boolean stored;
+    synchronized (tiers) {
+      // Still the current disk entry (not invalidated, refreshed or being replaced since the
+      // read) and memory got no newer copy: a fill's put wins over a promotion, never the
+      // reverse (store() marks its disk write pending before its memory put).
+      stored = disk.isCurrent(onDisk) && memory.putIfAbsent(promoted);
+    }
+    if (stored) {
+      promotions.increment();
+    } else {
+      promoted.body().release();
+    }
   }
 
   /** Whether memory holds {@code variant}. */
@@ -90,6 +133,26 @@ final class Storage implements AutoCloseable {
       invalidate(old.key());
       return null;
     }
+    return refreshWith(old, notModified, requestTimeMillis, nowMillis);
+  }
+
+  /**
+   * Applies a 200 answering a HEAD revalidation of {@code old} (RFC 9111 §4.3.5): when its
+   * validators and Content-Length match ({@link Validators#headMatches}), like a 304 in
+   * {@link #refresh}; otherwise the stored variant is invalidated (its representation changed
+   * or cannot be confirmed) and null returned.
+   */
+  Fill.Refreshed refreshFromHead(
+      StoredResponse old, Headers head, long requestTimeMillis, long nowMillis) {
+    if (!Validators.headMatches(old.headers(), old.bodyLength(), head)) {
+      invalidate(old.variantKey());
+      return null;
+    }
+    return refreshWith(old, head, requestTimeMillis, nowMillis);
+  }
+
+  private Fill.Refreshed refreshWith(
+      StoredResponse old, Headers update, long requestTimeMillis, long nowMillis) {
     ByteBuf content;
     try {
       content = old.body().retainedContent(alloc);
@@ -101,7 +164,21 @@ final class Storage implements AutoCloseable {
       return null;
     }
     Headers merged = Validators.merge(old.headers(),
-        ResponseFactory.withDate(StoredResponse.withoutHopByHop(notModified), nowMillis));
+        ResponseFactory.withDate(StoredResponse.withoutHopByHop(update), nowMillis));
+    StoredResponse head;
+    synchronized (tiers) {
+      head = refreshTiers(old, merged, requestTimeMillis, nowMillis);
+    }
+    if (head == null) {
+      content.release();
+      return null;
+    }
+    return new Fill.Refreshed(head, content);
+  }
+
+  /** Puts the refreshed copies of {@code old} in the tiers; returns the one to serve, or null. */
+  private StoredResponse refreshTiers(
+      StoredResponse old, Headers merged, long requestTimeMillis, long nowMillis) {
     StoredResponse head = null;
     StoredResponse inMemory = memory.get(old.variantKey());
     if (inMemory != null && inMemory.body().tryRetain()) {
@@ -123,11 +200,7 @@ final class Storage implements AutoCloseable {
         disk.refresh(head);
       }
     }
-    if (head == null) {
-      content.release();
-      return null;
-    }
-    return new Fill.Refreshed(head, content);
+    return head;
   }
 
   /** Removes every variant of {@code key} from both tiers; returns the copies removed. */
@@ -141,8 +214,10 @@ final class Storage implements AutoCloseable {
   }
 
   private int invalidate(VariantKey variant) {
-    int removed = memory.invalidate(variant) ? 1 : 0;
-    return removed + (disk != null && disk.invalidate(variant) ? 1 : 0);
+    synchronized (tiers) {
+      int removed = memory.invalidate(variant) ? 1 : 0;
+      return removed + (disk != null && disk.invalidate(variant) ? 1 : 0);
+    }
   }
 
   /** Removes every entry whose key matches; returns the copies removed. */
@@ -155,9 +230,12 @@ final class Storage implements AutoCloseable {
       }
       return match;
     };
-    int removed = memory.invalidateIf(variantMatches);
-    if (disk != null) {
-      removed += disk.invalidateIf(variantMatches);
+    int removed;
+    synchronized (tiers) {
+      removed = memory.invalidateIf(variantMatches);
+      if (disk != null) {
+        removed += disk.invalidateIf(variantMatches);
+      }
     }
     keys.forEach(directory::forget);
     return removed;
@@ -176,25 +254,30 @@ final class Storage implements AutoCloseable {
    * @param memoryObjects entries in memory
    * @param diskBytes body bytes on disk
    * @param diskObjects entries on disk
+   * @param promotions disk entries copied into memory (admitted, though maybe evicted since)
    */
   record Gauges(
-      long evictions, long memoryBytes, long memoryObjects, long diskBytes, long diskObjects) {}
+      long evictions, long memoryBytes, long memoryObjects, long diskBytes, long diskObjects,
+      long promotions) {}
 
   Gauges gauges() {
     memory.cleanUp();
     return new Gauges(
         memory.evictions() + (disk == null ? 0 : disk.evictions()),
         memory.bodyBytes(), memory.size(),
-        disk == null ? 0 : disk.bodyBytes(), disk == null ? 0 : disk.size());
+        disk == null ? 0 : disk.bodyBytes(), disk == null ? 0 : disk.size(), promotions.sum());
   }
 
-  /** Releases memory; finishes disk writes and closes the disk tier, keeping its files. */
+  /**
+   * Finishes disk writes and closes the disk tier, keeping its files; then releases memory
+   * (last, so a promotion finishing during the close is released too).
+   */
   @Override
   public void close() {
-    memory.invalidateAll();
     if (disk != null) {
       disk.close();
     }
+    memory.invalidateAll();
   }
 
   private void removedFromTier(VariantKey variant) {

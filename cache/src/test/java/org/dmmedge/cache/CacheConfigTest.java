@@ -29,10 +29,10 @@ class CacheConfigTest {
         .memoryBudgetBytes(1).maxObjectBytes(2).diskDirectory(Path.of("/tmp/x"))
         .diskBudgetBytes(3).heuristicFraction(0.5).heuristicMaxLifetime(Duration.ofHours(1))
         .targetedCacheControlNames(List.of("Edge-Cache-Control"))
-        .hitForPassDuration(Duration.ZERO).build();
+        .hitForPassDuration(Duration.ZERO).diskPromotionHitCount(5).build();
 
     assertThat(config).isEqualTo(new CacheConfig(1, 2, Optional.of(Path.of("/tmp/x")), 3, 0.5,
-        Duration.ofHours(1), List.of("Edge-Cache-Control"), Duration.ZERO));
+        Duration.ofHours(1), List.of("Edge-Cache-Control"), Duration.ZERO, 5));
   }
 
   @Test
@@ -41,6 +41,8 @@ class CacheConfigTest {
 
     assertThatThrownBy(() -> builder.memoryBudgetBytes(-1))
         .hasMessage("memoryBudgetBytes: -1 (expected: >= 0)");
+    assertThatThrownBy(() -> builder.diskPromotionHitCount(-1))
+        .hasMessage("diskPromotionHitCount: -1 (expected: 0..1000000)");
     assertThatThrownBy(() -> builder.maxObjectBytes(Integer.MAX_VALUE))
         .hasMessage("maxObjectBytes: 2147483647 (expected: 0..2147482623)");
     assertThatThrownBy(() -> builder.diskBudgetBytes(-5))

@@ -39,10 +39,33 @@ class CacheStatusTest {
     Lookup.JoinFill follower = (Lookup.JoinFill) cache.lookup(get("/a"));
 
     assertThat(cache.cacheStatus("mar1", revalidate)).isEqualTo("mar1; fwd=stale; ttl=-3");
-    assertThat(cache.cacheStatus("mar1", follower)).isEqualTo("mar1; fwd=uri-miss; collapsed");
+    assertThat(cache.cacheStatus("mar1", follower)).isEqualTo("mar1; fwd=stale; collapsed");
     revalidate.fill().abort(new IllegalStateException("test over"));
     revalidate.reader().close();
     follower.reader().close();
+  }
+
+  @Test
+  void rfc9211FilledResponsesCarryFwdStatusStoredAndTheirOwnTtl() {
+    Lookup.Miss miss = (Lookup.Miss) cache.lookup(get("/a"));
+    Lookup.JoinFill follower = (Lookup.JoinFill) cache.lookup(get("/a"));
+    miss.fill().start(200, response(clock, "Cache-Control", "max-age=60"));
+
+    assertThat(CacheStatus.ofFill("e", miss, miss.fill(), 200, null, clock.millis()))
+        .isEqualTo("e; fwd=uri-miss; fwd-status=200; stored; ttl=60");
+    assertThat(CacheStatus.ofFill("e", follower, follower.fill(), 0, null, clock.millis()))
+        .isEqualTo("e; fwd=uri-miss; collapsed; stored; ttl=60");
+    miss.fill().append(io.netty.buffer.Unpooled.copiedBuffer(new byte[] {1}));
+    miss.fill().complete();
+    miss.reader().close();
+    follower.reader().close();
+    clock.advance(Duration.ofSeconds(70));
+
+    Lookup.MustRevalidate revalidate = (Lookup.MustRevalidate) cache.lookup(get("/a"));
+    revalidate.fill().notModified(response(clock, "Cache-Control", "max-age=30"));
+    assertThat(CacheStatus.ofFill("e", revalidate, revalidate.fill(), 304, "refreshed",
+        clock.millis())).isEqualTo("e; fwd=stale; fwd-status=304; ttl=30; detail=refreshed");
+    revalidate.reader().close();
   }
 
   @Test

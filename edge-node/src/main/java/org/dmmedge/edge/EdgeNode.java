@@ -24,13 +24,15 @@ import org.dmmedge.edge.proxy.ProxyServices;
 import org.dmmedge.edge.proxy.RequestListener;
 import org.dmmedge.edge.server.EdgeServer;
 import org.dmmedge.edge.server.OriginResolver;
+import org.dmmedge.edge.server.Transport;
+import org.dmmedge.edge.tunnel.Tunnels;
 import org.dmmedge.origin.HttpClient5OriginClient;
 import org.dmmedge.origin.OriginClient;
 
 /**
  * One edge node: builds its parts from an {@link EdgeConfig} (origin client, proxy services,
- * the Netty server, metrics, the fill service for clientless fills, the admin API when
- * enabled) and starts and stops them together. Start and stop from one thread.
+ * CONNECT tunnels, the Netty server, metrics, the fill service for clientless fills, the admin
+ * API when enabled) and starts and stops them together. Start and stop from one thread.
  */
 public final class EdgeNode implements AutoCloseable {
   /** Clients whose playback position a MAR remembers for context transfer. */
@@ -43,6 +45,7 @@ public final class EdgeNode implements AutoCloseable {
   private final OriginClient originClient;
   private final HttpCache cache;
   private final EdgeServer server;
+  private final Tunnels tunnels;
   private final OriginResolver resolver;
   private final CacheFiller filler;
   private final DashAwareness dash;
@@ -64,11 +67,13 @@ public final class EdgeNode implements AutoCloseable {
         config.name(), () -> self[0].localAddress());
     this.resolver = resolver;
     this.playback = new PlaybackTracker(clock, MAX_TRACKED_CLIENTS);
+    this.tunnels = new Tunnels(config.server().connect(), Transport.detect());
+    metrics.bindTunnels(tunnels::stats);
     ProxyServices services = new ProxyServices(config.name(), resolver, originClient,
         new AccessLog(config.accessLog(), config.logging().accessFormat(), clock, metrics),
         clock, config.cache().targetedCacheControlNames().get(0),
         config.mobility().isPresent() ? new MobilityRequests(playback, moved)
-            : RequestListener.NONE);
+            : RequestListener.NONE, tunnels);
     this.cache = HttpCache.create(config.cache(), clock);
     this.filler = new CacheFiller(cache, resolver, originClient, services.via(), background);
     metrics.bindCache(cache::stats);
@@ -98,7 +103,8 @@ public final class EdgeNode implements AutoCloseable {
   }
 
   private void startMobility() {
-    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, moved, clock));
+    mobility = config.mobility().map(m -> EdgeMobility.start(m, server, playback, moved, filler,
+        clock));
   }
 
   /** The MAR side, when this node is a MAR and started. */
@@ -159,6 +165,7 @@ public final class EdgeNode implements AutoCloseable {
     dash.close();
     background.shutdownNow();
     originClient.close();
+    tunnels.close();
     cache.close();
     metrics.close();
   }

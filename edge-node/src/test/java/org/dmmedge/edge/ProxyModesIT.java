@@ -74,7 +74,8 @@ class ProxyModesIT {
         + EDGE.port() + "\r\n\r\n");
 
     assertThat(raw).startsWith("HTTP/1.1 508");
-    assertThat(byHost).startsWith("HTTP/1.1 508");
+    assertThat(byHost).startsWith("HTTP/1.1 508")
+        .contains("Cache-Status: " + EdgeServerExtension.NAME + "; detail=rejected\r\n");
   }
 
   @Test

@@ -17,19 +17,13 @@ public record RetransmissionPolicy(Duration initialTimeout, Duration maxTimeout,
       DEFAULT_INITIAL_TIMEOUT, DEFAULT_MAX_TIMEOUT, DEFAULT_MAX_RETRANSMISSIONS);
 
   public RetransmissionPolicy {
-    Objects.requireNonNull(initialTimeout, "initialTimeout");
+    Check.positive("initialTimeout", initialTimeout);
     Objects.requireNonNull(maxTimeout, "maxTimeout");
-    if (initialTimeout.isNegative() || initialTimeout.isZero()) {
-      throw new IllegalArgumentException("initialTimeout: " + initialTimeout + " (expected: > 0)");
-    }
     if (maxTimeout.compareTo(initialTimeout) < 0) {
       throw new IllegalArgumentException(
           "maxTimeout: " + maxTimeout + " (expected: >= initialTimeout " + initialTimeout + ")");
     }
-    if (maxRetransmissions < 0 || maxRetransmissions > 32) {
-      throw new IllegalArgumentException(
-          "maxRetransmissions: " + maxRetransmissions + " (expected: 0..32)");
-    }
+    Check.inRange("maxRetransmissions", maxRetransmissions, 0, 32);
   }
 
   /** The wait after the {@code attempt}-th transmission (1 for the first). */

@@ -165,6 +165,9 @@ class DmmHandoverIT {
         java.util.concurrent.CompletableFuture<Attachment> third =
             bed.agent(3).attach(MN, "access3");
         Await.equal("the CMD's first PBU to MAR1", toMar1::get, 1);
+        // MAR2 acts on the CMD's PBU before time moves on (or it would refuse it as replayed).
+        Await.equal("MAR2 forwarding", () -> bed.dataPlane(2).installed(),
+            Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(3))));
         bed.clock.advance(Duration.ofMillis(1500));
         Await.equal("the CMD's second PBU to MAR1", toMar1::get, 2);
         bed.clock.advance(Duration.ofSeconds(3));
@@ -173,12 +176,24 @@ class DmmHandoverIT {
         // The CMD gave up and answered; MAR3 now tells MAR1 itself (relay fallback).
         Await.equal("MAR3's own PBU to MAR1", toMar1::get, 4);
         Ipv6Prefix p3 = third.get(10, TimeUnit.SECONDS).localPrefix();
-        // MAR2 acknowledged the CMD: reached at once; MAR1 never did: not reached.
+        // Both reached at once (MAR1 before it is told, so the path is ready when it sends).
         Await.equal("MAR3 state", () -> bed.dataPlane(3).installed(), Set.of(
-            new AnchorLocal(MN, p3, "access3"), new ReachRemoteAnchor(MN, p2, mar(2), "access3")));
+            new AnchorLocal(MN, p3, "access3"), new ReachRemoteAnchor(MN, p1, mar(1), "access3"),
+            new ReachRemoteAnchor(MN, p2, mar(2), "access3")));
         Await.equal("MAR2 state", () -> bed.dataPlane(2).installed(),
             Set.<DataPlaneAction>of(new ForwardToServing(MN, p2, mar(3))));
         assertThat(anchors(bed)).containsEntry(p1, "127.0.0.1");
+        // MAR1 never answers MAR3 either: when MAR3 gives up, it takes its reach back.
+        DataPlaneAction reachMar1 = new ReachRemoteAnchor(MN, p1, mar(1), "access3");
+        for (int i = 0; i < 10 && bed.dataPlane(3).installed().contains(reachMar1); i++) {
+          int sent = toMar1.get();
+          bed.clock.advance(Duration.ofSeconds(40));
+          Await.until("MAR3 retransmitting to MAR1 or giving up", () -> toMar1.get() > sent
+              || !bed.dataPlane(3).installed().contains(reachMar1));
+        }
+        Await.until("MAR3 taking back its reach of MAR1",
+            () -> !bed.dataPlane(3).installed().contains(reachMar1));
+        assertThat(bed.dataPlane(3).installed()).contains(new AnchorLocal(MN, p3, "access3"));
       }
     }
   }

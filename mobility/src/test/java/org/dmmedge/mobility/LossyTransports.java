@@ -1,11 +1,9 @@
 package org.dmmedge.mobility;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.dmmedge.mobility.codec.DecodeResult;
 import org.dmmedge.mobility.codec.MobilityMessage;
-import org.dmmedge.mobility.codec.OutgoingMessage;
 import org.dmmedge.mobility.transport.MobilityTransport;
 import org.dmmedge.mobility.transport.TransportFactory;
 import org.dmmedge.mobility.transport.Transports;
@@ -36,21 +34,6 @@ final class LossyTransports implements TransportFactory {
       }
       receiver.accept(received);
     });
-    return new MobilityTransport() {
-      @Override
-      public InetSocketAddress localAddress() {
-        return real.localAddress();
-      }
-
-      @Override
-      public void send(OutgoingMessage message) {
-        real.send(message);
-      }
-
-      @Override
-      public void close() {
-        real.close();
-      }
-    };
+    return new ForwardingTransport(real, message -> { });
   }
 }

@@ -1,8 +1,10 @@
 package org.dmmedge.origin;
 
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,11 +17,13 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -28,7 +32,8 @@ import org.apache.hc.core5.util.Timeout;
  * The {@link OriginClient} on Apache HttpClient 5's async client.
  *
  * <p>One pool of keep-alive connections per origin (route), bounded per origin and in total;
- * HTTP/2 negotiated by ALPN with TLS origins that offer it, HTTP/1.1 otherwise. Everything
+ * HTTP/2 negotiated by ALPN with TLS origins that offer it, HTTP/1.1 otherwise. TLS origins
+ * are verified against the configured {@link TrustStore}, else the JVM's default trust. Everything
  * HttpClient would do on its own that a proxy must not (redirects, cookies, content decoding,
  * its own retries) is turned off: the bytes the origin sends are the bytes the handler gets.
  * Retries follow {@link RetryPolicy} on a small scheduler thread; responses stream through
@@ -51,12 +56,15 @@ public final class HttpClient5OriginClient implements OriginClient {
         .setVersionPolicy(config.h2() ? HttpVersionPolicy.NEGOTIATE : HttpVersionPolicy.FORCE_HTTP_1)
         .setHandshakeTimeout(timeout(config.connectTimeout()))
         .build();
-    PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
-        .setDefaultConnectionConfig(connection)
-        .setDefaultTlsConfig(tls)
-        .setMaxConnPerRoute(config.maxConnectionsPerOrigin())
-        .setMaxConnTotal(config.maxConnectionsTotal())
-        .build();
+    PoolingAsyncClientConnectionManagerBuilder poolBuilder =
+        PoolingAsyncClientConnectionManagerBuilder.create()
+            .setDefaultConnectionConfig(connection)
+            .setDefaultTlsConfig(tls)
+            .setMaxConnPerRoute(config.maxConnectionsPerOrigin())
+            .setMaxConnTotal(config.maxConnectionsTotal());
+    config.trustStore().ifPresent(store -> poolBuilder.setTlsStrategy(
+        ClientTlsStrategyBuilder.create().setSslContext(store.sslContext()).buildAsync()));
+    PoolingAsyncClientConnectionManager pool = poolBuilder.build();
     this.client = HttpAsyncClients.custom()
         .setConnectionManager(pool)
         .setIOReactorConfig(IOReactorConfig.custom()
@@ -98,15 +106,33 @@ public final class HttpClient5OriginClient implements OriginClient {
   Future<?> execute(Exchange exchange, Attempt attempt) {
     OriginRequest request = exchange.request();
     OriginTarget target = request.target();
-    BasicHttpRequest message = new BasicHttpRequest(
-        request.method(), new HttpHost(target.scheme(), target.host(), target.port()),
+    HttpHost host = new HttpHost(target.scheme(), target.host(), target.port());
+    BasicHttpRequest message = new BasicHttpRequest(request.method(), host,
         request.pathAndQuery());
     for (Map.Entry<String, String> h : request.headers()) {
       message.addHeader(h.getKey(), h.getValue());
+      if (h.getKey().equalsIgnoreCase("Host")) {
+        authority(h.getValue()).ifPresent(message::setAuthority);
+      }
     }
     BasicRequestProducer producer = new BasicRequestProducer(
         message, request.body().map(RequestBodyStream::producer).orElse(null));
-    return client.execute(producer, new StreamingResponseConsumer(attempt), null, null, attempt);
+    // The target is given apart: the request's authority (from Host) need not name it.
+    return client.execute(
+        host, producer, new StreamingResponseConsumer(attempt), null, null, attempt);
+  }
+
+  /**
+   * The request's authority from its Host field, so that h2's {@code :authority} says what
+   * Host says (an origin rejects a request whose two differ, RFC 9113 §8.3.1) and HTTP/1.1
+   * sends the same Host; empty when it does not parse (the target's authority is used).
+   */
+  private static Optional<URIAuthority> authority(String host) {
+    try {
+      return Optional.of(URIAuthority.create(host.trim()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   RetryPolicy retryPolicy() {

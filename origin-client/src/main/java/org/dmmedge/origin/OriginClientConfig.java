@@ -2,6 +2,7 @@ package org.dmmedge.origin;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the origin client connects, waits and retries.
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param retryBackoff the first retry's delay, doubled per retry and jittered; default 50 ms
  * @param h2 negotiate HTTP/2 by ALPN with TLS origins (HTTP/1.1 otherwise); default true
  * @param ioThreads I/O reactor threads; default 1
+ * @param trustStore the certificates TLS origins must chain to instead of the JVM's default
+ *     trust; default empty (the JVM's cacerts)
  */
 public record OriginClientConfig(
     Duration connectTimeout,
@@ -27,7 +30,8 @@ public record OriginClientConfig(
     int connectRetries,
     Duration retryBackoff,
     boolean h2,
-    int ioThreads) {
+    int ioThreads,
+    Optional<TrustStore> trustStore) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
@@ -46,6 +50,7 @@ public record OriginClientConfig(
     atLeast("maxConnectionsPerOrigin", maxConnectionsPerOrigin, 1);
     atLeast("maxConnectionsTotal", maxConnectionsTotal, maxConnectionsPerOrigin);
     atLeast("ioThreads", ioThreads, 1);
+    Objects.requireNonNull(trustStore, "trustStore");
     if (connectRetries < 0 || connectRetries > MAX_CONNECT_RETRIES) {
       throw new IllegalArgumentException(
           "connectRetries: " + connectRetries + " (expected: 0.." + MAX_CONNECT_RETRIES + ")");
@@ -85,6 +90,7 @@ public record OriginClientConfig(
     private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
     private boolean h2 = true;
     private int ioThreads = 1;
+    private TrustStore trustStore;
 
     private Builder() {}
 
@@ -140,10 +146,17 @@ public record OriginClientConfig(
       return this;
     }
 
+    /** Trusts exactly {@code store}'s certificates for TLS origins (see {@link TrustStore}). */
+    public Builder trustStore(TrustStore store) {
+      this.trustStore = Objects.requireNonNull(store, "trustStore");
+      return this;
+    }
+
     public OriginClientConfig build() {
       return new OriginClientConfig(
           connectTimeout, responseTimeout, idleTimeout, maxConnectionsPerOrigin,
-          maxConnectionsTotal, connectRetries, retryBackoff, h2, ioThreads);
+          maxConnectionsTotal, connectRetries, retryBackoff, h2, ioThreads,
+          Optional.ofNullable(trustStore));
     }
   }
 }

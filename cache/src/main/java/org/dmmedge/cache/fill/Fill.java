@@ -65,6 +65,12 @@ public final class Fill {
      */
     Refreshed onNotModified(Fill fill, Headers headers);
 
+    /**
+     * A 200 answered a HEAD revalidation (RFC 9111 §4.3.5): as {@link #onNotModified} when it
+     * matches the stored entry; otherwise invalidate that entry and return null.
+     */
+    Refreshed onHeadUpdate(Fill fill, Headers headers);
+
     /** The body is complete: index {@code head} with {@code body} (ownership passes). */
     void onComplete(Fill fill, StoredResponse head, ByteBuf body);
 
@@ -109,6 +115,7 @@ public final class Fill {
   private volatile boolean bodyComplete;
   private volatile boolean overflow;
   private volatile boolean invalidated;
+  private volatile boolean refresh;
   private volatile FillOutcome outcome;
   // Guarded by this (writer methods); blockBytes is published to readers through head.
   private int blockBytes = DEFAULT_BLOCK_BYTES;
@@ -177,6 +184,14 @@ public final class Fill {
   /** The published head, or null before {@link #start} accepted one. */
   public StoredResponse head() {
     return head;
+  }
+
+  /**
+   * Whether the published head is the stored entry refreshed by the revalidation (a 304, or a
+   * matching HEAD response) rather than a new response being stored.
+   */
+  public boolean isRefresh() {
+    return refresh;
   }
 
   /** The outcome, or null while the fill runs. */
@@ -372,7 +387,38 @@ public final class Fill {
       throw new IllegalStateException("notModified on " + key.key().uri() + " out of order");
     }
     started = true;
-    Refreshed refreshed = owner.onNotModified(this, headers);
+    return publishRefreshed(owner.onNotModified(this, headers));
+  }
+
+  /**
+   * Whether this revalidation is sent to the origin as HEAD: the leader's client asked HEAD,
+   * so nobody needs the body, and no other request can join (RFC 9111 §4.3.5 then updates or
+   * invalidates the stored response; see {@link #headResponse}).
+   */
+  public boolean isHeadRevalidation() {
+    return revalidating != null && !shared && request.isHead();
+  }
+
+  /**
+   * A {@link #isHeadRevalidation HEAD revalidation} was answered {@code status} (other than
+   * 304, which goes to {@link #notModified}). A 200 whose validators and Content-Length match
+   * the stored response refreshes it like a 304 and returns true (the fill ends COMPLETE); a
+   * 200 that does not match invalidates the stored response (RFC 9111 §4.3.5); any other
+   * status changes nothing stored. Except on true the fill ends UNCACHEABLE: the leader relays
+   * the origin's response to its client.
+   *
+   * @throws IllegalStateException if this is no HEAD revalidation or the head was started
+   */
+  public synchronized boolean headResponse(int status, Headers headers) {
+    if (!isHeadRevalidation() || started || outcome != null) {
+      throw new IllegalStateException("headResponse on " + key.key().uri() + " out of order");
+    }
+    started = true;
+    return publishRefreshed(status == 200 ? owner.onHeadUpdate(this, headers) : null);
+  }
+
+  /** Publishes a refreshed stored entry whole (COMPLETE), or ends UNCACHEABLE without one. */
+  private boolean publishRefreshed(Refreshed refreshed) {
     if (refreshed == null) {
       // Nothing was sent to readers yet: they fetch for themselves rather than fail.
       end(FillOutcome.UNCACHEABLE);
@@ -385,6 +431,7 @@ public final class Fill {
     // Blocks are addressed from index 0; the slice shares (and on release drops) body's count.
     blocks = new ByteBuf[] {body.slice(body.readerIndex(), length)};
     published = length;
+    refresh = true; // before head: a reader that sees the head sees this
     head = refreshed.head();
     bodyComplete = true;
     end(FillOutcome.COMPLETE);

@@ -88,6 +88,35 @@ public final class Validators {
   }
 
   /**
+   * Whether a 200 response to HEAD describes {@code stored}, whose body has {@code
+   * storedLength} bytes (RFC 9111 §4.3.5): every validator the HEAD response carries (ETag,
+   * Last-Modified) has the same value in the stored response, and its Content-Length, if any,
+   * is the stored body's length. A HEAD response with none of the three proves nothing and
+   * does not match (the stored response is then to be considered stale).
+   */
+  public static boolean headMatches(Headers stored, long storedLength, Headers head) {
+    String etag = head.get("ETag");
+    String lastModified = head.get("Last-Modified");
+    String contentLength = head.get("Content-Length");
+    if (etag == null && lastModified == null && contentLength == null) {
+      return false;
+    }
+    String storedTag = stored.get("ETag");
+    if (etag != null && (storedTag == null || !etag.trim().equals(storedTag.trim()))) {
+      return false;
+    }
+    if (lastModified != null) {
+      long headDate = HttpDates.parse(lastModified);
+      long storedDate = HttpDates.parse(stored.get("Last-Modified"));
+      if (headDate == HttpDates.INVALID || headDate != storedDate) {
+        return false;
+      }
+    }
+    return contentLength == null
+        || Cacheability.parseLength(contentLength) == storedLength;
+  }
+
+  /**
    * Evaluates a client's conditional fields against a stored response in the order of RFC 9110
    * §13.2.2 (If-Match, If-Unmodified-Since, If-None-Match, If-Modified-Since) for a GET/HEAD.
    */

@@ -74,6 +74,14 @@ public final class CacheIndex {
     cache.put(response.variantKey(), response);
   }
 
+  /**
+   * Stores {@code response} unless its key has an entry; true when stored (the index owns its
+   * body reference then; otherwise the caller keeps it). W-TinyLFU may evict it at once.
+   */
+  public boolean putIfAbsent(StoredResponse response) {
+    return cache.asMap().putIfAbsent(response.variantKey(), response) == null;
+  }
+
   /** Removes (and releases) the entry of {@code key}; true when one was present. */
   public boolean invalidate(VariantKey key) {
     return cache.asMap().remove(key) != null;

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.dmmedge.cache.CachedBody;
 
@@ -19,6 +21,9 @@ import org.dmmedge.cache.CachedBody;
  * last release deletes the body and metadata files, unless the store is shutting down
  * ({@code keepFiles}) so the entry survives a restart. A channel opened before the deletion
  * stays readable (POSIX unlink semantics).
+ *
+ * <p>Promotion: the body counts the hits served from it ({@link #hitStartsPromotion}); a
+ * refreshed entry shares the body and so the count. At most one promotion read runs at a time.
  */
 final class DiskBody implements BodySource {
   private final Path bodyFile;
@@ -26,6 +31,8 @@ final class DiskBody implements BodySource {
   private final long length;
   private final BooleanSupplier keepFiles;
   private final RefCount refs = new RefCount();
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicBoolean promoting = new AtomicBoolean();
 
   DiskBody(Path bodyFile, Path metaFile, long length, BooleanSupplier keepFiles) {
     this.bodyFile = bodyFile;
@@ -40,6 +47,19 @@ final class DiskBody implements BodySource {
 
   Path metaFile() {
     return metaFile;
+  }
+
+  /**
+   * Counts one hit served from this body; true when it is an {@code everyHits}-th one and no
+   * promotion runs, in which case the caller must call {@link #promotionDone()} when done.
+   */
+  boolean hitStartsPromotion(int everyHits) {
+    return hits.incrementAndGet() % everyHits == 0 && promoting.compareAndSet(false, true);
+  }
+
+  /** Ends the promotion {@link #hitStartsPromotion} started (whatever its outcome). */
+  void promotionDone() {
+    promoting.set(false);
   }
 
   @Override

@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@link CacheIndex} under the disk budget. Entries survive a restart: {@link #open} rebuilds
  * the index from the directory and deletes partial or corrupt files.
  *
- * <p>Concurrency: lookups are lock-free (the index). Writes run on one background thread, so
- * no caller ever waits for the disk: {@link #write} takes a retained duplicate of the memory
- * body and returns. A write whose key was invalidated before it finished is discarded
+ * <p>Concurrency: lookups are lock-free (the index). Disk I/O (writes, metadata rewrites and
+ * the reads of {@link #hit promotions}) runs on one background thread, so no caller ever
+ * waits for the disk: {@link #write} takes a retained duplicate of the memory body and
+ * returns. A write whose key was invalidated before it finished is discarded
  * ({@code pending} map). The metadata file is written to a temporary name and moved into place
  * atomically last, so a crash leaves a body without metadata, which the next start deletes.
  */
@@ -53,10 +54,19 @@ public final class FileBodyStore implements AutoCloseable {
         long requestTimeMillis, long responseTimeMillis, BodySource body);
   }
 
+  /** Receives the body of a disk entry read back for the memory tier; runs on the disk thread. */
+  public interface Promotion {
+    /**
+     * {@code content} holds the whole body of {@code entry} (never a part of it) and is owned
+     * by the callee, who must store or release it, also when it throws.
+     */
+    void promote(StoredResponse entry, ByteBuf content);
+  }
+
   private final Path directory;
   private final CacheIndex index;
   private final ByteBufAllocator alloc;
-  private final ExecutorService writer;
+  private final ExecutorService io;
   private final ConcurrentHashMap<VariantKey, StoredResponse> pending = new ConcurrentHashMap<>();
   private volatile boolean closing;
 
@@ -65,8 +75,8 @@ public final class FileBodyStore implements AutoCloseable {
     this.directory = directory;
     this.alloc = alloc;
     this.index = new CacheIndex(budgetBytes, onRemoved);
-    this.writer = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "cache-disk-writer");
+    this.io = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "cache-disk-io");
       thread.setDaemon(true);
       return thread;
     });
@@ -85,7 +95,7 @@ public final class FileBodyStore implements AutoCloseable {
       Files.createDirectories(directory);
       store.load(rebuilder);
     } catch (IOException e) {
-      store.writer.shutdownNow();
+      store.io.shutdownNow();
       throw new UncheckedIOException("diskDirectory: " + directory + " (expected: a writable directory)", e);
     }
     return store;
@@ -148,9 +158,51 @@ public final class FileBodyStore implements AutoCloseable {
     return index.get(key);
   }
 
+  /**
+   * Whether {@code entry} is still this tier's entry of its key: not evicted, invalidated or
+   * refreshed, and no newer response for the key is being written.
+   */
+  public boolean isCurrent(StoredResponse entry) {
+    return index.get(entry.variantKey()) == entry && !pending.containsKey(entry.variantKey());
+  }
+
   /** Whether {@code key} is on disk or being written. */
   public boolean contains(VariantKey key) {
     return index.contains(key) || pending.containsKey(key);
+  }
+
+  /**
+   * Counts one hit served from {@code entry}, an entry of this tier. Every {@code everyHits}-th
+   * hit (unless a read of it is still running) its whole body is read on the disk thread, never
+   * the caller's, and handed to {@code promotion}, provided the entry is still {@link
+   * #isCurrent current} when the read starts. A file that is gone, short or unreadable
+   * promotes nothing. {@code everyHits} 0 does nothing.
+   */
+  public void hit(StoredResponse entry, int everyHits, Promotion promotion) {
+    if (everyHits <= 0 || closing || !(entry.body() instanceof DiskBody body)
+        || !body.hitStartsPromotion(everyHits)) {
+      return;
+    }
+    try {
+      io.execute(() -> readForPromotion(entry, body, promotion));
+    } catch (RejectedExecutionException shuttingDown) {
+      body.promotionDone();
+    }
+  }
+
+  private void readForPromotion(StoredResponse entry, DiskBody body, Promotion promotion) {
+    try {
+      if (!io.isShutdown() && isCurrent(entry)) {
+        ByteBuf content = body.retainedContent(alloc);
+        if (content != null) {
+          promotion.promote(entry, content);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("disk tier: cannot promote {}: {}", entry.key().uri(), e.toString());
+    } finally {
+      body.promotionDone();
+    }
   }
 
   /**
@@ -172,7 +224,7 @@ public final class FileBodyStore implements AutoCloseable {
     }
     pending.put(stored.variantKey(), stored);
     try {
-      writer.execute(() -> writeNow(stored, content));
+      io.execute(() -> writeNow(stored, content));
     } catch (RejectedExecutionException shuttingDown) {
       pending.remove(stored.variantKey(), stored);
       content.release();
@@ -232,7 +284,7 @@ public final class FileBodyStore implements AutoCloseable {
     }
     index.put(refreshed);
     try {
-      writer.execute(() -> {
+      io.execute(() -> {
         try {
           if (index.get(refreshed.variantKey()) == refreshed) {
             writeMeta(refreshed, body.metaFile());
@@ -264,7 +316,7 @@ public final class FileBodyStore implements AutoCloseable {
    * @return false when {@code timeout} passed first
    */
   public boolean flush(Duration timeout) throws InterruptedException {
-    Future<?> marker = writer.submit(() -> { });
+    Future<?> marker = io.submit(() -> { });
     try {
       marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
@@ -293,11 +345,11 @@ public final class FileBodyStore implements AutoCloseable {
   /** The files of this tier's directory stay for the next start; pending writes finish. */
   @Override
   public void close() {
-    writer.shutdown();
+    io.shutdown();
     try {
-      if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (!io.awaitTermination(10, TimeUnit.SECONDS)) {
         log.warn("disk tier: writes still running after 10 s, abandoning them");
-        writer.shutdownNow();
+        io.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -32,6 +32,29 @@ class ValidatorsTest {
         .isTrue();
   }
 
+  static Stream<Arguments> headResponses() {
+    String stored = "ETag: \"v1\"|Last-Modified: " + LAST_MODIFIED;
+    return Stream.of(
+        Arguments.of("same ETag, Last-Modified and length", stored,
+            "ETag: \"v1\"|Last-Modified: " + LAST_MODIFIED + "|Content-Length: 5", true),
+        Arguments.of("same ETag only", stored, "ETag: \"v1\"", true),
+        Arguments.of("same length, no validators", "X: 1", "Content-Length: 5", true),
+        Arguments.of("other ETag", stored, "ETag: \"v2\"|Content-Length: 5", false),
+        Arguments.of("weak form of the same tag", stored, "ETag: W/\"v1\"", false),
+        Arguments.of("ETag the stored response lacks", "X: 1", "ETag: \"v1\"", false),
+        Arguments.of("later Last-Modified", stored, "Last-Modified: " + LATER, false),
+        Arguments.of("unparseable Last-Modified", stored, "Last-Modified: soon", false),
+        Arguments.of("other length", stored, "ETag: \"v1\"|Content-Length: 6", false),
+        Arguments.of("nothing to compare", stored, "Cache-Control: max-age=60", false));
+  }
+
+  @ParameterizedTest(name = "RFC 9111 §4.3.5: {0} -> {3}")
+  @MethodSource("headResponses")
+  void aHeadResponseMatchesTheStoredOneOnValidatorsAndLength(
+      String name, String stored, String head, boolean matches) {
+    assertThat(Validators.headMatches(headers(stored), 5, headers(head))).isEqualTo(matches);
+  }
+
   @Test
   void mergeReplacesStoredFieldsButKeepsFramingAndEncoding() {
     Headers stored = headers("Content-Type: video/mp4|Content-Length: 100|Content-Encoding: gzip"

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.dmmedge.cache.CacheRequest;
 import org.dmmedge.cache.CacheStats;
+import org.dmmedge.cache.CachedBody;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.cache.Lookup;
 import org.dmmedge.cache.store.StoredResponse;
@@ -37,6 +38,7 @@ final class CacheResource {
     body.put("misses", s.misses());
     body.put("hitRatio", lookups == 0 ? 0.0 : (double) served / lookups);
     body.put("evictions", s.evictions());
+    body.put("promotions", s.promotions());
     body.put("collapsedWaits", s.collapsedFollowers());
     body.put("inFlightFills", s.inFlightFills());
     body.put("revalidations", s.revalidations());
@@ -46,7 +48,8 @@ final class CacheResource {
 
   /**
    * Looks the URL up as an {@code only-if-cached, max-stale} GET, so nothing is fetched and
-   * stale entries show too. The lookup counts in the cache's hit statistics.
+   * stale entries show too. The lookup counts in the cache's hit statistics (and, for an entry
+   * served from disk, toward its promotion to memory). {@code tier} says where it was found.
    */
   void entry(AdminExchange x) {
     String url = x.query("url");
@@ -59,15 +62,18 @@ final class CacheResource {
     Lookup lookup = node.cache().lookup(new CacheRequest("GET", route.scheme(),
         route.authority(), route.pathAndQuery(), headers));
     StoredResponse stored;
+    CachedBody served;
     if (lookup instanceof Lookup.Fresh f) {
-      f.body().release();
+      served = f.body();
       stored = f.response();
     } else if (lookup instanceof Lookup.Stale s) {
-      s.body().release();
+      served = s.body();
       stored = s.response();
     } else {
       throw new AdminException(404, "url: " + url + " (not stored)", "url");
     }
+    String tier = served instanceof CachedBody.File ? "disk" : "memory";
+    served.release();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("url", stored.key().uri());
     body.put("status", stored.status());
@@ -76,6 +82,7 @@ final class CacheResource {
     body.put("fresh", lookup instanceof Lookup.Fresh);
     body.put("ttl", stored.freshness().ttlSeconds(node.clock().millis()));
     body.put("hits", stored.hits());
+    body.put("tier", tier);
     java.util.List<Map<String, String>> fields = new java.util.ArrayList<>();
     stored.headers().forEach((name, value) -> fields.add(Map.of("name", name, "value", value)));
     body.put("headers", fields);

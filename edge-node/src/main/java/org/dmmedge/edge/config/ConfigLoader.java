@@ -18,6 +18,8 @@ import org.dmmedge.cache.CacheConfig;
 import org.dmmedge.edge.config.ConfigReader.Problems;
 import org.dmmedge.origin.OriginClientConfig;
 import org.dmmedge.origin.OriginTarget;
+import org.dmmedge.origin.TrustStore;
+import org.dmmedge.origin.TrustStoreException;
 
 /**
  * Reads an edge node's YAML file into an {@link EdgeConfig}, reporting every problem at once
@@ -199,20 +201,49 @@ public final class ConfigLoader {
 
   private static ServerConfig server(ConfigReader r) {
     ServerConfig d = ServerConfig.defaults();
+    HostPort listen = r.parsed("listen", d.listen(), HostPort::parse, hp -> true,
+        HostPort.EXPECTED);
+    ProxyMode mode = r.choice("mode", ProxyMode.class, d.mode());
     ServerConfig s = new ServerConfig(
-        r.parsed("listen", d.listen(), HostPort::parse, hp -> true, HostPort.EXPECTED),
-        r.choice("mode", ProxyMode.class, d.mode()),
+        listen,
+        mode,
         (int) r.bytes("maxHeaderBytes", d.maxHeaderBytes(), 1024) ,
         (int) r.bytes("maxUriBytes", d.maxUriBytes(), 256),
         r.duration("idleTimeout", d.idleTimeout(), Duration.ofSeconds(1)),
         r.duration("shutdownGrace", d.shutdownGrace(), Duration.ZERO),
-        r.integer("ioThreads", d.ioThreads(), 0, 256));
+        r.integer("ioThreads", d.ioThreads(), 0, 256),
+        connect(r.object("connect"), mode));
     r.finish();
     if (s.maxHeaderBytes() > (1 << 20) || s.maxUriBytes() > (1 << 20)) {
       r.problem(s.maxHeaderBytes() > (1 << 20) ? "maxHeaderBytes" : "maxUriBytes",
           Math.max(s.maxHeaderBytes(), s.maxUriBytes()), "<= 1MiB");
     }
     return s;
+  }
+
+  private static ConnectConfig connect(ConfigReader r, ProxyMode mode) {
+    ConnectConfig d = ConnectConfig.disabled();
+    Duration ms = Duration.ofMillis(1);
+    boolean enabled = r.bool("enabled", d.enabled());
+    List<Integer> ports = r.list("allowedPorts", d.allowedPorts(), ConfigLoader::port,
+        "ports in 1..65535");
+    Duration connectTimeout = r.parsed("connectTimeout", d.connectTimeout(), Units::duration,
+        t -> t.toMillis() >= 1 && t.toMillis() <= Integer.MAX_VALUE, ">= 1ms and < 24d");
+    Duration idleTimeout = r.duration("idleTimeout", d.idleTimeout(), ms);
+    r.finish();
+    if (enabled && mode != ProxyMode.FORWARD) {
+      r.problem("enabled", true, "false unless server.mode is forward");
+      enabled = false;
+    }
+    return new ConnectConfig(enabled, ports, connectTimeout, idleTimeout);
+  }
+
+  private static int port(String text) {
+    int port = Integer.parseInt(text.trim()); // NumberFormatException is an IllegalArgument one
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("ports in 1..65535");
+    }
+    return port;
   }
 
   private static OriginsConfig origins(ConfigReader r) {
@@ -241,6 +272,7 @@ public final class ConfigLoader {
         .retryBackoff(r.duration("retryBackoff", d.retryBackoff(), ms))
         .h2(r.bool("h2", d.h2()))
         .ioThreads(r.integer("ioThreads", d.ioThreads(), 1, 256));
+    trustStore(r.object("tls")).ifPresent(b::trustStore);
     r.finish();
     try {
       return b.build();
@@ -250,12 +282,38 @@ public final class ConfigLoader {
     }
   }
 
+  /** {@code originClient.tls}: the trust store, read now so a bad one stops the start. */
+  private static Optional<TrustStore> trustStore(ConfigReader r) {
+    Optional<String> file = r.optionalString("trustStore");
+    Optional<String> password = r.optionalString("trustStorePassword");
+    r.finish();
+    if (file.isEmpty()) {
+      if (password.isPresent()) {
+        r.problem("trustStorePassword", "(hidden)", "only together with trustStore");
+      }
+      return Optional.empty();
+    }
+    try {
+      TrustStore store = new TrustStore(Path.of(file.get()).toAbsolutePath(),
+          password.orElse(""));
+      store.load();
+      return Optional.of(store);
+    } catch (TrustStoreException e) {
+      r.problem(e.field(), e.value(), e.expected());
+    } catch (java.nio.file.InvalidPathException e) {
+      r.problem("trustStore", file.get(), "a key store file path");
+    }
+    return Optional.empty();
+  }
+
   private static CacheConfig cache(ConfigReader r, CacheConfig d) {
     CacheConfig.Builder b = CacheConfig.builder()
         .memoryBudgetBytes(r.bytes("memoryBudget", d.memoryBudgetBytes(), 1))
         .maxObjectBytes(r.parsed("maxObjectSize", d.maxObjectBytes(), Units::bytes,
             n -> n > 0 && n <= MAX_OBJECT_BYTES, "> 0 and <= 2047MiB"))
         .diskBudgetBytes(r.bytes("diskBudget", d.diskBudgetBytes(), 1))
+        .diskPromotionHitCount(r.integer("diskPromotionHits", d.diskPromotionHitCount(), 0,
+            CacheConfig.MAX_DISK_PROMOTION_HIT_COUNT))
         .heuristicMaxLifetime(
             r.duration("heuristicMaxLifetime", d.heuristicMaxLifetime(), Duration.ZERO))
         .hitForPassDuration(r.duration("hitForPass", d.hitForPassDuration(), Duration.ZERO))

@@ -2,6 +2,7 @@ package org.dmmedge.edge.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.dmmedge.mobility.Check;
 import org.dmmedge.mobility.dataplane.linux.LinuxDataPlaneConfig;
 import org.dmmedge.mobility.mar.MarConfig;
 
@@ -51,14 +52,8 @@ public record MobilityConfig(MarConfig mar, LinuxDataPlaneConfig dataPlane, MnId
 
     public ContextTransfer {
       Objects.requireNonNull(timeout, "timeout");
-      if (port < 1 || port > 65_535) {
-        throw new IllegalArgumentException(
-            "port: " + port + " (expected: 1..65535)");
-      }
-      if (prefetchSegments < 0 || prefetchSegments > 100) {
-        throw new IllegalArgumentException(
-            "prefetchSegments: " + prefetchSegments + " (expected: 0..100)");
-      }
+      Check.port("port", port);
+      Check.inRange("prefetchSegments", prefetchSegments, 0, 100);
     }
 
     public static ContextTransfer defaults() {

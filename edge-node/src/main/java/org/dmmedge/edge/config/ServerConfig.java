@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param idleTimeout a keep-alive connection without traffic this long is closed; default 60 s
  * @param shutdownGrace how long a stopping node lets in-flight responses finish; default 10 s
  * @param ioThreads event-loop threads, 0 for one per core; default 0
+ * @param connect CONNECT tunnelling (forward mode only); default off
  */
 public record ServerConfig(
     HostPort listen,
@@ -21,7 +22,8 @@ public record ServerConfig(
     int maxUriBytes,
     Duration idleTimeout,
     Duration shutdownGrace,
-    int ioThreads) {
+    int ioThreads,
+    ConnectConfig connect) {
 
   public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
   public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
@@ -34,6 +36,24 @@ public record ServerConfig(
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(connect, "connect");
+    if (connect.enabled() && mode != ProxyMode.FORWARD) {
+      throw new IllegalArgumentException("connect.enabled: true (expected: false unless mode is "
+          + "forward; mode is " + mode.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+  }
+
+  /** A server section without CONNECT tunnelling. */
+  public ServerConfig(HostPort listen, ProxyMode mode, int maxHeaderBytes, int maxUriBytes,
+      Duration idleTimeout, Duration shutdownGrace, int ioThreads) {
+    this(listen, mode, maxHeaderBytes, maxUriBytes, idleTimeout, shutdownGrace, ioThreads,
+        ConnectConfig.disabled());
+  }
+
+  /** A copy with another CONNECT section. */
+  public ServerConfig withConnect(ConnectConfig newConnect) {
+    return new ServerConfig(listen, mode, maxHeaderBytes, maxUriBytes, idleTimeout,
+        shutdownGrace, ioThreads, newConnect);
   }
 
   public static ServerConfig defaults() {

@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.dmmedge.cache.CacheStats;
 import org.dmmedge.edge.proxy.RequestObserver;
+import org.dmmedge.edge.tunnel.TunnelStats;
 
 /**
  * The edge node's metrics, in one Micrometer registry scraped as Prometheus text
@@ -39,6 +40,10 @@ import org.dmmedge.edge.proxy.RequestObserver;
  *       edge_cache_memory_bytes}, {@code edge_cache_disk_bytes}, {@code
  *       edge_cache_objects{tier}}.
  *   <li>{@code edge_prefetches_total}: fills without a client (pre-warming, prefetch).
+ *   <li>CONNECT tunnels: {@code edge_requests_total{status="200",cache="tunnel"}} per ended
+ *       tunnel, {@code edge_tunnel_bytes_total{direction=from_client|to_client}}, and the
+ *       gauges {@code edge_tunnels_open}, {@code edge_tunnels_connecting}, {@code
+ *       edge_tunnels_buffered_bytes}.
  *   <li>JVM memory, GC, threads, class loading, CPU and uptime.
  * </ul>
  * Thread-safe.
@@ -48,6 +53,8 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, Counter> requests = new ConcurrentHashMap<>();
   private final Counter clientBytes;
+  private final Counter tunnelBytesFromClient;
+  private final Counter tunnelBytesToClient;
   private final Timer clientLatency;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   /** What bound meters read: Micrometer holds meter state weakly, and a lambda has no owner. */
@@ -57,6 +64,8 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
   public EdgeMetrics() {
     clientBytes = Counter.builder("edge.client.bytes").baseUnit("bytes")
         .description("Body bytes sent to clients").register(registry);
+    tunnelBytesFromClient = tunnelBytes("from_client", "Bytes relayed from clients");
+    tunnelBytesToClient = tunnelBytes("to_client", "Bytes relayed to clients");
     clientLatency = Timer.builder("edge.client.latency")
         .description("From a request's head to the end of its response")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
@@ -67,6 +76,11 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+  }
+
+  private Counter tunnelBytes(String direction, String description) {
+    return Counter.builder("edge.tunnel.bytes").baseUnit("bytes").tag("direction", direction)
+        .description(description + " through CONNECT tunnels").register(registry);
   }
 
   /** The registry, for other parts of the node to add their meters. */
@@ -89,6 +103,27 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
     clientLatency.record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
+  @Override
+  public void tunnelled(long bytesFromClient, long bytesToClient, long durationNanos) {
+    requests.computeIfAbsent("200|tunnel", k -> Counter.builder("edge.requests")
+        .description("Answered client requests").tag("status", "200").tag("cache", "tunnel")
+        .register(registry)).increment();
+    tunnelBytesFromClient.increment(bytesFromClient);
+    tunnelBytesToClient.increment(bytesToClient);
+  }
+
+  /** Exposes the CONNECT tunnels' gauges; {@code stats} is read at each scrape. */
+  public void bindTunnels(Supplier<TunnelStats> stats) {
+    boundState.add(stats);
+    Gauge.builder("edge.tunnels.open", stats, s -> s.get().open())
+        .description("CONNECT tunnels relaying bytes").register(registry);
+    Gauge.builder("edge.tunnels.connecting", stats, s -> s.get().connecting())
+        .description("CONNECT requests connecting to their destination").register(registry);
+    Gauge.builder("edge.tunnels.buffered", stats, s -> s.get().bufferedBytes())
+        .baseUnit("bytes").description("Bytes held in tunnels' write buffers")
+        .register(registry);
+  }
+
   /**
    * Exposes the cache's counters and gauges; {@code stats} is read at each scrape (and kept
    * reachable here).
@@ -104,6 +139,9 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
         .description("Lookups that joined a fill in progress").register(registry);
     FunctionCounter.builder("edge.cache.evictions", stats, s -> s.get().evictions())
         .description("Entries evicted by size").register(registry);
+    FunctionCounter.builder("edge.cache.promotions", stats, s -> s.get().promotions())
+        .description("Disk entries read back into memory after repeated disk hits")
+        .register(registry);
     Gauge.builder("edge.cache.inflight.fills", stats, s -> s.get().inFlightFills())
         .description("Fills in progress").register(registry);
     Gauge.builder("edge.cache.memory", stats, s -> s.get().memoryBytes()).baseUnit("bytes")

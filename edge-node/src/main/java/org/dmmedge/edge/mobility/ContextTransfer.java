@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,7 +16,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.dmmedge.edge.fill.CacheFiller;
+import org.dmmedge.edge.fill.FillResult;
 import org.dmmedge.mobility.Ipv6Prefix;
 import org.dmmedge.mobility.MobilityListener;
 import org.dmmedge.mpd.model.Mpd;
@@ -30,13 +31,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The arriving side of context transfer (DESIGN.md, request path step 6): when an MN arrives
- * from MAR X, asks X's {@link ContextEndpoint} what the MN was playing, then fetches the MPD and
- * the next {@code segments} segments of the same Representation through this node's own proxy
- * (so they land in its cache, collapsed with any request of the MN's for the same segment).
+ * from MAR X, asks X's {@link ContextEndpoint} what the MN was playing, then reads the MPD from
+ * its origin and fills this node's cache with the next {@code segments} segments of the same
+ * Representation through the {@link CacheFiller}: the collapsed fill path of client misses,
+ * admin pre-warming and DASH prefetch (one origin fetch per segment, which a request of the
+ * MN's for the same segment joins), with no HTTP round trip through this node's own proxy.
  *
- * <p>Everything runs asynchronously on the HTTP client's threads; the agent thread only starts
- * it. A failure (X silent, nothing known, an unusable MPD) is logged once and dropped: the MN
- * is then served on demand, as without context transfer.
+ * <p>Everything runs asynchronously on the HTTP client's and the origin client's threads; the
+ * agent thread only starts it. A failure (X silent, nothing known, an unusable MPD) is logged
+ * once and dropped: the MN is then served on demand, as without context transfer; a segment
+ * that could not be filled is named in the log line with its reason.
  */
 final class ContextTransfer implements MobilityListener {
   private static final Logger log = LoggerFactory.getLogger(ContextTransfer.class);
@@ -47,35 +51,41 @@ final class ContextTransfer implements MobilityListener {
   private final Duration timeout;
   private final Clock clock;
   private final HttpClient peers;
-  private final HttpClient viaProxy;
+  private final CacheFiller filler;
 
   /**
-   * @param proxy this node's proxy (absolute-form requests through it fill its cache)
+   * @param filler fills this node's cache (the MPD is read through it too, not stored)
    */
-  ContextTransfer(int peerPort, int segments, Duration timeout, InetSocketAddress proxy,
+  ContextTransfer(int peerPort, int segments, Duration timeout, CacheFiller filler,
       Clock clock) {
     this.peerPort = peerPort;
     this.segments = segments;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.filler = Objects.requireNonNull(filler, "filler");
     this.peers = HttpClient.newBuilder().connectTimeout(timeout).build();
-    this.viaProxy = HttpClient.newBuilder().connectTimeout(timeout)
-        .proxy(ProxySelector.of(Objects.requireNonNull(proxy, "proxy"))).build();
   }
 
   @Override
   public void arrived(String mnId, Optional<InetAddress> from, List<Ipv6Prefix> prefixes) {
-    if (from.isEmpty() || segments == 0) {
-      return;
+    if (from.isPresent() && segments > 0) {
+      transfer(mnId, from.get(), prefixes);
     }
-    InetAddress previous = from.get();
+  }
+
+  /**
+   * Asks {@code previous} for the context of {@code prefixes} and prefetches; completes (also
+   * on failure, which is logged) with each segment's outcome, empty when nothing was fetched.
+   */
+  CompletableFuture<List<String>> transfer(String mnId, InetAddress previous,
+      List<Ipv6Prefix> prefixes) {
     String host = previous.getHostAddress().replaceFirst("%.*$", "");
     URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
         + peerPort + ContextEndpoint.PATH + "?" + prefixes.stream()
             .map(p -> "prefix=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&")));
     long start = System.nanoTime();
-    peers.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+    return peers.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout).build(),
             HttpResponse.BodyHandlers.ofByteArray())
         .thenCompose(answer -> {
           if (answer.statusCode() != 200) {
@@ -84,15 +94,16 @@ final class ContextTransfer implements MobilityListener {
           }
           return prefetch(mnId, parse(answer.body()));
         })
-        .whenComplete((fetched, failure) -> {
+        .handle((fetched, failure) -> {
           if (failure != null) {
             log.info("{}: no context transfer from {}: {}", mnId, host,
                 failure.getCause() != null ? failure.getCause().getMessage()
                     : failure.getMessage());
-          } else {
-            log.info("{}: context from {}: prefetched {} in {} ms", mnId, host, fetched,
-                (System.nanoTime() - start) / 1_000_000);
+            return List.of();
           }
+          log.info("{}: context from {}: prefetched {} in {} ms", mnId, host, fetched,
+              (System.nanoTime() - start) / 1_000_000);
+          return fetched;
         });
   }
 
@@ -111,32 +122,30 @@ final class ContextTransfer implements MobilityListener {
     }
   }
 
-  /** Fetches the MPD, predicts the next segments, fetches them; completes with their URLs. */
+  /**
+   * Reads the MPD, predicts the next segments, fills them; completes with each URL's outcome
+   * ({@code url: STORED}, {@code url: FAILED (reason)}, ...).
+   */
   private CompletableFuture<List<String>> prefetch(String mnId, PlaybackContext context) {
-    return get(context.mpdUrl(), HttpResponse.BodyHandlers.ofByteArray()).thenCompose(mpd -> {
-      Mpd parsed = new MpdParser().parse(mpd, Optional.of(context.mpdUrl()));
-      NextSegmentPredictor predictor = new NextSegmentPredictor(parsed, clock);
-      List<String> next = predictor.locate(context.segmentUrl(), Optional.empty())
-          .map(position -> predictor.next(position, segments)).orElseThrow(() ->
-              new IllegalStateException(context.segmentUrl() + " is no segment of "
-                  + context.mpdUrl()))
-          .stream().filter(s -> s.range().isEmpty()).map(SegmentRef::url).toList();
-      log.debug("{}: prefetching {}", mnId, next);
-      CompletableFuture<?>[] fetches = next.stream()
-          .map(url -> get(url, HttpResponse.BodyHandlers.discarding()))
-          .toArray(CompletableFuture[]::new);
-      return CompletableFuture.allOf(fetches).thenApply(done -> next);
-    });
+    return filler.fetchDocument(context.mpdUrl(), MpdParser.DEFAULT_MAX_BYTES)
+        .orTimeout(timeout.multipliedBy(5).toMillis(), TimeUnit.MILLISECONDS)
+        .thenCompose(mpd -> {
+          Mpd parsed = new MpdParser().parse(mpd, Optional.of(context.mpdUrl()));
+          NextSegmentPredictor predictor = new NextSegmentPredictor(parsed, clock);
+          List<String> next = predictor.locate(context.segmentUrl(), Optional.empty())
+              .map(position -> predictor.next(position, segments)).orElseThrow(() ->
+                  new IllegalStateException(context.segmentUrl() + " is no segment of "
+                      + context.mpdUrl()))
+              .stream().filter(s -> s.range().isEmpty()).map(SegmentRef::url).toList();
+          log.debug("{}: prefetching {}", mnId, next);
+          List<CompletableFuture<FillResult>> fills = next.stream().map(filler::fill).toList();
+          return CompletableFuture.allOf(fills.toArray(CompletableFuture[]::new))
+              .thenApply(done -> fills.stream().map(f -> describe(f.join())).toList());
+        });
   }
 
-  private <T> CompletableFuture<T> get(String url, HttpResponse.BodyHandler<T> body) {
-    return viaProxy.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(timeout.multipliedBy(5))
-            .build(), body)
-        .thenApply(response -> {
-          if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode());
-          }
-          return response.body();
-        });
+  private static String describe(FillResult result) {
+    return result.url() + ": " + result.outcome()
+        + (result.reason().isEmpty() ? "" : " (" + result.reason() + ")");
   }
 }

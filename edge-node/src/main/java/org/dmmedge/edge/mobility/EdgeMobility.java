@@ -1,7 +1,6 @@
 package org.dmmedge.edge.mobility;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,10 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.dmmedge.edge.config.MobilityConfig;
+import org.dmmedge.edge.fill.CacheFiller;
 import org.dmmedge.edge.server.EdgeServer;
+import org.dmmedge.mobility.codec.SecurityAssociation;
+import org.dmmedge.mobility.dataplane.DataPlaneException;
 import org.dmmedge.mobility.dataplane.linux.LinuxDataPlane;
 import org.dmmedge.mobility.mar.MarAgent;
 import org.slf4j.Logger;
@@ -46,20 +48,23 @@ public final class EdgeMobility implements AutoCloseable {
   /**
    * Starts the data plane and the agent; {@code server} is the running proxy whose
    * connections are drained when their MN leaves (and recorded in {@code moved}),
-   * {@code tracker} what the proxy saw its clients play.
+   * {@code tracker} what the proxy saw its clients play, {@code filler} what context transfer
+   * fills this node's cache with.
    *
    * @throws org.dmmedge.mobility.dataplane.DataPlaneException when the data plane cannot
    *     start (missing core link, unavailable tunnel backend, kernel refusal); nothing is
    *     left behind then
    */
   public static EdgeMobility start(MobilityConfig config, EdgeServer server,
-      PlaybackTracker tracker, MovedClients moved, Clock clock) {
+      PlaybackTracker tracker, MovedClients moved, CacheFiller filler, Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(tracker, "tracker");
     Objects.requireNonNull(moved, "moved");
+    Objects.requireNonNull(filler, "filler");
     AttachHandler attaches = new AttachHandler(config.mnIdentity(), EdgeMobility::hardwareAddress);
     LinuxDataPlane dataPlane = LinuxDataPlane.start(config.dataPlane(), attaches);
+    openPeerTunnels(dataPlane, config);
     MarAgent agent;
     Optional<ContextEndpoint> endpoint = Optional.empty();
     MobilityConfig.ContextTransfer context = config.contextTransfer();
@@ -77,17 +82,27 @@ public final class EdgeMobility implements AutoCloseable {
     agent.addListener(attaches);
     agent.addListener(new ConnectionDrainer(moved, server));
     if (context.enabled()) {
-      InetSocketAddress proxy = server.localAddress();
       agent.addListener(new ContextTransfer(context.port(), context.prefetchSegments(),
-          context.timeout(), proxy.getAddress().isAnyLocalAddress()
-              ? new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.getPort()) : proxy,
-          clock));
+          context.timeout(), filler, clock));
     }
     attaches.agent(agent);
     log.info("MAR {} up: CMD {}, {} tunnels, access links {}, MNs named by {}",
         config.mar().address().getHostAddress(), config.mar().cmd(), dataPlane.tunnelBackend()
             .configName(), config.dataPlane().accessLinks(), config.mnIdentity());
     return new EdgeMobility(dataPlane, agent, endpoint);
+  }
+
+  /**
+   * The MARs this one shares keys with are the ones it exchanges tunnelled traffic with: their
+   * tunnels are set up now rather than during a handover. A failure only costs that speed.
+   */
+  private static void openPeerTunnels(LinuxDataPlane dataPlane, MobilityConfig config) {
+    try {
+      dataPlane.openTunnels(config.mar().peerAssociations().stream()
+          .map(SecurityAssociation::peer).toList());
+    } catch (DataPlaneException e) {
+      log.warn("peer tunnels are set up at the first handover instead: {}", e.getMessage());
+    }
   }
 
   @Override

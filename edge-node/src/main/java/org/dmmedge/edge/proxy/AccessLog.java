@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one line per answered request to the SLF4J logger {@code access} (stdout by the
- * shipped logback.xml, or the file {@code logging.accessFile} names), in the combined log
- * format ({@code host - - [time] "request line" status bytes "referer" "user-agent"}) or as
- * one JSON object per line, and tells a {@link RequestObserver} (metrics) about each request
- * whether logging is on or not. Thread-safe.
+ * Writes one line per answered request and per ended CONNECT tunnel to the SLF4J logger
+ * {@code access} (stdout by the shipped logback.xml, or the file {@code logging.accessFile}
+ * names), in the combined log format
+ * ({@code host - - [time] "request line" status bytes "referer" "user-agent"}) or as one JSON
+ * object per line, and tells a {@link RequestObserver} (metrics) about each request whether
+ * logging is on or not. Thread-safe.
  */
 public final class AccessLog {
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
@@ -47,6 +48,26 @@ public final class AccessLog {
   public void log(SocketAddress client, String requestLine, int status, long bytes,
       String referer, String userAgent, String cacheResult, long durationNanos) {
     observer.completed(status, cacheResult, bytes, durationNanos);
+    write(client, requestLine, status, bytes, -1, referer, userAgent, cacheResult,
+        durationNanos);
+  }
+
+  /**
+   * One CONNECT tunnel, when it has ended: status 200 and the bytes sent to the client (the
+   * combined format's bytes field), cache result {@code TUNNEL}; the JSON line also has the
+   * bytes the client sent ({@code bytesFromClient}).
+   */
+  public void logTunnel(SocketAddress client, String requestLine, String userAgent,
+      long bytesFromClient, long bytesToClient, long durationNanos) {
+    observer.tunnelled(bytesFromClient, bytesToClient, durationNanos);
+    write(client, requestLine, 200, bytesToClient, bytesFromClient, null, userAgent, "TUNNEL",
+        durationNanos);
+  }
+
+  /** {@code bytesFromClient} is -1 (and left out) for ordinary requests. */
+  private void write(SocketAddress client, String requestLine, int status, long bytes,
+      long bytesFromClient, String referer, String userAgent, String cacheResult,
+      long durationNanos) {
     if (!enabled || !ACCESS.isInfoEnabled()) {
       return;
     }
@@ -54,10 +75,11 @@ public final class AccessLog {
         ? a.getAddress().getHostAddress() : "-";
     if (format == AccessFormat.JSON) {
       ACCESS.info("{\"time\":\"{}\",\"client\":\"{}\",\"request\":\"{}\",\"status\":{},"
-              + "\"bytes\":{},\"cache\":\"{}\",\"durationMs\":{},\"referer\":\"{}\","
+              + "\"bytes\":{},{}\"cache\":\"{}\",\"durationMs\":{},\"referer\":\"{}\","
               + "\"userAgent\":\"{}\"}",
-          clock.instant(), host, json(requestLine), status, bytes, json(cacheResult),
-          durationNanos / 1_000_000, json(referer), json(userAgent));
+          clock.instant(), host, json(requestLine), status, bytes,
+          bytesFromClient < 0 ? "" : "\"bytesFromClient\":" + bytesFromClient + ",",
+          json(cacheResult), durationNanos / 1_000_000, json(referer), json(userAgent));
       return;
     }
     ACCESS.info("{} - - [{}] \"{}\" {} {} \"{}\" \"{}\"", host, TIME.format(clock.instant()),

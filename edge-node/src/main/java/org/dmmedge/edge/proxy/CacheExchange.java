@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dmmedge.cache.CacheRequest;
+import org.dmmedge.cache.CacheStatus;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.cache.HttpCache;
 import org.dmmedge.cache.Lookup;
@@ -53,6 +54,8 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   private boolean mustRevalidateStaleIfError;
   private CacheResult result = CacheResult.MISS;
   private String cacheStatus = "fwd=uri-miss";
+  private Lookup lookup;
+  private Fill streamed;
 
   CacheExchange(ChannelHandlerContext ctx, HttpRequest request, Route route,
       ProxyServices services, HttpCache cache, ClientResponse response) {
@@ -66,7 +69,7 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   }
 
   void start() {
-    Lookup lookup = cache.lookup(cacheRequest);
+    lookup = cache.lookup(cacheRequest);
     if (lookup instanceof Lookup.Fresh f) {
       long ttl = f.response().freshness().ttlSeconds(services.clock().millis());
       f.response().recordHit();
@@ -92,13 +95,14 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
     } else if (lookup instanceof Lookup.Miss m) {
       lead(m.fill(), m.reader(), Headers.empty());
     } else if (lookup instanceof Lookup.JoinFill j) {
-      cacheStatus = "fwd=uri-miss; collapsed";
+      streamed = j.fill();
       stream = new FillStreamWriter(ctx, response, j.reader(), cache, services, this);
       stream.start();
     } else if (lookup instanceof Lookup.Pass p) {
       pass(p.reason());
     } else {
-      response.fail(new HttpStatusException(504, "only-if-cached: not in cache"));
+      response.fail(new HttpStatusException(504, "only-if-cached: not in cache", Map.of(
+          "Cache-Status", CacheStatus.of(services.nodeName(), lookup, services.clock().millis()))));
     }
   }
 
@@ -111,10 +115,13 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   /** Leads a fill: one origin request whose body feeds the fill; streams this client from it. */
   private void lead(Fill fill, FillReader reader, Headers conditional) {
+    streamed = fill;
     PassThrough relay = new PassThrough(ctx, request, route, services, response,
-        CacheResult.MISS, "fwd=uri-miss", head -> { });
+        CacheResult.MISS, cacheStatus, head -> fill.isHeadRevalidation() && head.status() == 200
+            ? "; detail=head-mismatch" : ""); // the HEAD's 200 invalidated the stored response
     feeder = new FillFeeder(fill, new OriginRelay(ctx, relay));
-    services.originClient().send(fillRequest(conditional), feeder);
+    services.originClient().send(
+        fillRequest(fill.isHeadRevalidation() ? "HEAD" : "GET", conditional), feeder);
     relayCandidate = relay;
     stream = new FillStreamWriter(ctx, response, reader, cache, services, this);
     stream.start();
@@ -122,19 +129,20 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   /**
    * The fill's origin request: the client's request for the whole, unconditional object (no
-   * Range, no client validators), plus the stored entry's validators when revalidating.
+   * Range, no client validators), plus the stored entry's validators when revalidating; a GET,
+   * or a HEAD for a HEAD client's own revalidation (RFC 9111 §4.3.5).
    */
-  private OriginRequest fillRequest(Headers conditional) {
+  private OriginRequest fillRequest(String method, Headers conditional) {
     Map<String, String> extra = new java.util.LinkedHashMap<>();
     conditional.forEach(extra::put);
     List<Map.Entry<String, String>> headers = OriginRequests.headers(request, route,
         services.via(), CacheRequests.FILL_DROPS, extra);
-    return new OriginRequest("GET", route.target(), route.pathAndQuery(), headers,
+    return new OriginRequest(method, route.target(), route.pathAndQuery(), headers,
         Optional.empty());
   }
 
   private void revalidateInBackground(Fill fill, Headers conditional) {
-    services.originClient().send(fillRequest(conditional), new FillFeeder(fill, null));
+    services.originClient().send(fillRequest("GET", conditional), new FillFeeder(fill, null));
   }
 
   private void pass(Lookup.PassReason reason) {
@@ -153,6 +161,7 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
             cache.invalidateAfter(cacheRequest, head.status(),
                 CacheRequests.toCache(head.headers()));
           }
+          return "";
         });
     delegate = p;
     p.start();
@@ -179,10 +188,12 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
 
   @Override
   public String cacheStatus() {
-    if (feeder != null && feeder.revalidated()) {
-      return "fwd=stale; fwd-status=304";
-    }
-    return cacheStatus;
+    // A HEAD revalidation's 200 that matched refreshed the stored response (RFC 9111 §4.3.5).
+    boolean headUpdated = feeder != null && feeder.revalidated() && feeder.fwdStatus() == 200;
+    String member = CacheStatus.ofFill(services.nodeName(), lookup, streamed,
+        feeder == null ? 0 : feeder.fwdStatus(), headUpdated ? "head-updated" : null,
+        services.clock().millis());
+    return member.substring(services.nodeName().length() + 2); // ResponseHeads adds the name
   }
 
   @Override

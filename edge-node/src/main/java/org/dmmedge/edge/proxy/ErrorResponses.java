@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns a cause into an HTTP error response: 400, 404, 405, 414, 431, 502,
- * 504 or 508 with a short plain-text reason, and a log line. Handlers never invent statuses;
+ * 504 or 508 with a short plain-text reason, a {@code Cache-Status} saying why, and a log
+ * line. Handlers never invent statuses;
  * they throw or pass a cause here.
  */
 public final class ErrorResponses {
@@ -71,8 +72,25 @@ public final class ErrorResponses {
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN + "; charset=utf-8")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
+        .set("Cache-Status", nodeName + "; detail=" + detail(error.status()))
         .set("X-Served-By", nodeName);
+    if (cause instanceof HttpStatusException e) {
+      e.headers().forEach(response.headers()::set);
+    }
     return response;
+  }
+
+  /**
+   * The RFC 9211 §2.8 detail of an error answered by this node: the next hop (origin or
+   * CONNECT target) failed (502) or timed out (504), or the node itself rejected the request
+   * (bad input, loop). A cause may carry its own Cache-Status (only-if-cached).
+   */
+  private static String detail(int status) {
+    return switch (status) {
+      case 502 -> "origin-error";
+      case 504 -> "origin-timeout";
+      default -> "rejected";
+    };
   }
 
   /** True for the I/O errors of a peer going away, which are logged at debug only. */

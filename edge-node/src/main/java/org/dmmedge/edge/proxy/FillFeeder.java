@@ -14,7 +14,8 @@ import org.dmmedge.origin.OriginResponseHead;
  * read at its own speed, whatever the clients' speeds), the end completes the fill, a failure
  * aborts it (readers see ABORTED, nothing is stored).
  *
- * <p>A revalidation answered 304 refreshes the stored entry instead. A response the cache
+ * <p>A revalidation answered 304 refreshes the stored entry instead; a HEAD revalidation's
+ * response updates or invalidates it ({@link Fill#headResponse}). A response the cache
  * will not store is relayed to the leader's client through {@code relay} when there is one
  * (a miss or a foreground revalidation); a background revalidation has no client and drops it.
  *
@@ -29,6 +30,7 @@ public final class FillFeeder implements OriginResponseHandler {
   private BodyFlow flow;
   private volatile boolean relaying;
   private volatile boolean revalidated;
+  private volatile int fwdStatus;
   private volatile OriginException failure;
 
   /** Feeds a fill that no client waits on (a pre-warm, a prefetch, a background refresh). */
@@ -44,9 +46,17 @@ public final class FillFeeder implements OriginResponseHandler {
     this.relay = relay;
   }
 
-  /** The origin answered 304 and the stored entry was refreshed. */
+  /**
+   * The origin confirmed the stored entry, which was refreshed: a 304, or a matching 200 to a
+   * HEAD revalidation (RFC 9111 §4.3.5).
+   */
   boolean revalidated() {
     return revalidated;
+  }
+
+  /** The origin's status code (for Cache-Status fwd-status), 0 before its head. */
+  int fwdStatus() {
+    return fwdStatus;
   }
 
   /** The response was not storable and went to the leader's client directly. */
@@ -63,11 +73,25 @@ public final class FillFeeder implements OriginResponseHandler {
   public void onHead(OriginResponseHead head, BodyFlow bodyFlow) {
     this.flow = bodyFlow;
     Headers headers = CacheRequests.toCache(head.headers());
+    fwdStatus = head.status();
     if (fill.isRevalidation() && head.status() == 304) {
       // Set first: notModified() wakes the readers, which label their head from this flag.
       // A 304 that does not fit sends them to the origin (UNCACHEABLE), never to a head.
       revalidated = true;
       revalidated = fill.notModified(headers);
+      return;
+    }
+    if (fill.isHeadRevalidation()) {
+      // A 200 matching the stored response refreshes it (its only reader, the leader's, sends
+      // the stored head); anything else goes to the leader's client as the origin sent it.
+      revalidated = true;
+      relaying = relay != null;
+      revalidated = fill.headResponse(head.status(), headers);
+      if (revalidated) {
+        relaying = false;
+      } else if (relaying) {
+        relay.onHead(head, bodyFlow);
+      }
       return;
     }
     // Set before start() wakes the readers: the leader's reader that sees UNCACHEABLE must

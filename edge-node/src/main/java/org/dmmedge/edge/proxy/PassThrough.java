@@ -36,7 +36,8 @@ final class PassThrough implements Exchange, OriginRelay.Target {
 
   /** Called with the origin's head before it is relayed (the cache invalidates there). */
   interface HeadListener {
-    void onHead(OriginResponseHead head);
+    /** Returns Cache-Status parameters to add after fwd-status (e.g. {@code ; detail=x}) or "". */
+    String onHead(OriginResponseHead head);
   }
 
   private final ChannelHandlerContext ctx;
@@ -137,9 +138,9 @@ final class PassThrough implements Exchange, OriginRelay.Target {
     if (closed) {
       return;
     }
-    headListener.onHead(head);
+    String extra = headListener.onHead(head);
     HttpResponse out = ResponseHeads.build(head.status(), head.headers(), services, result,
-        cacheStatus);
+        cacheStatus + "; fwd-status=" + head.status() + extra);
     response.sendHead(out);
     ctx.flush();
   }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives one client connection: one request at a time, answered in order.
+ *
+ * <p>A CONNECT request, when tunnels are enabled, is a {@link ConnectExchange}; once it is
+ * answered 200 this handler leaves the pipeline with the other HTTP handlers.
  *
  * <p>Reads: AUTO_READ is off and a flow-control handler upstream delivers one message per
  * read, so pipelined requests wait until this handler asks. When idle it keeps one read
@@ -91,14 +95,11 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
       ClientResponse response = new ClientResponse(ctx, request, services, this);
       Exchange started = null;
       try {
-        Route route = services.resolver().resolve(request);
-        if (ctx.channel().remoteAddress() instanceof InetSocketAddress client) {
-          services.requests().requested(client.getAddress(), request.method().name(), route);
-          if (!services.requests().keepAlive(client.getAddress())) {
-            response.closeAfter();
-          }
+        if (request.method().equals(HttpMethod.CONNECT) && services.tunnels().enabled()) {
+          started = ConnectExchange.start(ctx, request, services, response);
+        } else {
+          started = route(request, response);
         }
-        started = exchanges.start(ctx, request, route, response);
       } catch (HttpStatusException e) {
         response.fail(e);
       }
@@ -127,6 +128,18 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter
       return;
     }
     ReferenceCountUtil.release(msg);
+  }
+
+  /** Routes {@code request} (the resolver refuses CONNECT) and starts its exchange. */
+  private Exchange route(HttpRequest request, ClientResponse response) {
+    Route route = services.resolver().resolve(request);
+    if (ctx.channel().remoteAddress() instanceof InetSocketAddress client) {
+      services.requests().requested(client.getAddress(), request.method().name(), route);
+      if (!services.requests().keepAlive(client.getAddress())) {
+        response.closeAfter();
+      }
+    }
+    return exchanges.start(ctx, request, route, response);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package org.dmmedge.edge.proxy;
 
 /**
- * Told about every answered client request (metrics). Called on the connection's event loop:
- * must be cheap and never block.
+ * Told about every answered client request and every CONNECT tunnel (metrics). Called on the
+ * connection's event loop: must be cheap and never block.
  */
 public interface RequestObserver {
   /** Observes nothing. */
@@ -16,4 +16,14 @@ public interface RequestObserver {
    * @param durationNanos from the request's head to the end of the response
    */
   void completed(int status, String cacheResult, long bytes, long durationNanos);
+
+  /**
+   * A CONNECT tunnel ended (its 200 is counted here, not in {@link #completed}; refused
+   * CONNECT requests are ordinary completed requests).
+   *
+   * @param bytesFromClient bytes relayed from the client to the destination
+   * @param bytesToClient bytes relayed from the destination to the client
+   * @param durationNanos from the 200 to the end of the tunnel
+   */
+  default void tunnelled(long bytesFromClient, long bytesToClient, long durationNanos) {}
 }

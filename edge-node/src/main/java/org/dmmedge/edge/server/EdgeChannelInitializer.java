@@ -4,12 +4,15 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.dmmedge.edge.config.ServerConfig;
@@ -18,8 +21,9 @@ import org.dmmedge.edge.proxy.ProxyHandler;
 /**
  * The client-side pipeline, top to bottom: idle timeout, obs-fold guard, request decoder with
  * strict limits, decoder phase tracker, response encoder, one-message-per-read flow control,
- * re-read on incomplete messages, request guard, 100-continue, the proxy handler. Public so
- * that benchmarks can run the real pipeline on an embedded channel.
+ * re-read on incomplete messages, request guard, 100-continue, the proxy handler; after a
+ * CONNECT was answered 200, only the idle timeout and the tunnel relay ({@link #toTunnel}).
+ * Public so that benchmarks can run the real pipeline on an embedded channel.
  */
 public final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
   /** Request body chunks handed on at most this large. */
@@ -39,6 +43,9 @@ public final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
     this.proxyHandlers = proxyHandlers;
     this.children = children;
   }
+
+  /** The name of the handler that relays a tunnel's bytes (see {@link #toTunnel}). */
+  static final String TUNNEL = "tunnel";
 
   @Override
   protected void initChannel(Channel ch) {
@@ -62,5 +69,33 @@ public final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
     p.addLast("request-guard", new RequestGuard(phase));
     p.addLast("expect-continue", new HttpServerExpectContinueHandler());
     p.addLast("proxy", proxyHandlers.get());
+  }
+
+  /**
+   * Turns a connection whose CONNECT was just answered (the 200 head already written, so
+   * encoded) into a plain byte stream: every HTTP handler leaves the pipeline, {@code relay}
+   * takes their place, and the idle timeout becomes the tunnel's. The flow-control handler
+   * leaves first, while the proxy handler is still there to hand the queued end of the CONNECT
+   * request to its exchange; the obs-fold guard leaves last and passes the bytes the client
+   * sent after its CONNECT head (held since, see {@link DecoderPhase.Kind#TUNNEL}) to
+   * {@code relay}. Call on the channel's event loop; reads stay as they were (the caller
+   * decides when the tunnel starts reading).
+   */
+  public static void toTunnel(Channel ch, ChannelHandler relay, Duration idleTimeout) {
+    ChannelPipeline p = ch.pipeline();
+    p.addLast(TUNNEL, relay);
+    p.remove("flow-control");
+    for (String name : List.of("proxy", "expect-continue", "request-guard",
+        "read-until-message", "encoder", "decoder-phase", "decoder")) {
+      p.remove(name);
+    }
+    p.replace("idle", "idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(),
+        TimeUnit.MILLISECONDS));
+    p.remove("obs-fold-guard");
+  }
+
+  /** Whether {@code ch} carries a tunnel (it has no HTTP handlers left). */
+  static boolean isTunnel(Channel ch) {
+    return ch.pipeline().get(TUNNEL) != null;
   }
 }

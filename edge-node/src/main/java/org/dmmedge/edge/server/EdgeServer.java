@@ -6,14 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,15 +46,12 @@ public final class EdgeServer {
 
   /** Binds and starts accepting; returns the bound address. */
   public InetSocketAddress start() throws InterruptedException {
-    boolean epoll = Epoll.isAvailable();
-    var factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    boss = new MultiThreadIoEventLoopGroup(1, factory);
-    workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), factory);
-    Class<? extends ServerChannel> channelType =
-        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    Transport transport = Transport.detect();
+    boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+    workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), transport.ioHandlerFactory());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
-        .channel(channelType)
+        .channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.AUTO_READ, false)
@@ -74,7 +65,8 @@ public final class EdgeServer {
       throw e;
     }
     bound = (InetSocketAddress) serverChannel.localAddress();
-    LOG.info("listening on {} ({} transport)", bound, epoll ? "epoll" : "nio");
+    LOG.info("listening on {} ({} transport)", bound,
+        transport.name().toLowerCase(java.util.Locale.ROOT));
     return bound;
   }
 
@@ -85,7 +77,8 @@ public final class EdgeServer {
 
   /**
    * Drains the connections whose client address {@code matches}: idle ones close now, busy
-   * ones after their response in flight (see {@link ProxyHandler#drain()}). Returns how many
+   * ones after their response in flight (see {@link ProxyHandler#drain()}), CONNECT tunnels
+   * are left alone. Returns how many
    * connections were asked; thread-safe.
    */
   public int drainClients(Predicate<InetAddress> matches) {
@@ -104,9 +97,11 @@ public final class EdgeServer {
     ProxyHandler handler = ch.pipeline().get(ProxyHandler.class);
     if (handler != null) {
       handler.drain();
-    } else {
+    } else if (!EdgeChannelInitializer.isTunnel(ch)) {
       ch.close();
     }
+    // A tunnel has no response to finish: it lasts until either end closes it (an MN's
+    // long-lived flow stays where it was opened) or, when the node stops, the deadline.
   }
 
   /** Stops accepting, drains connections for up to {@code grace}, then stops everything. */

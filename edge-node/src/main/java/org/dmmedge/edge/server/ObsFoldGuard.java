@@ -1,6 +1,7 @@
 package org.dmmedge.edge.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
@@ -16,6 +17,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * is illegal in a field name, so the decoder fails exactly that request, in order with any
  * pipelined requests before it; {@link RequestGuard} then answers 400 and closes.
  *
+ * <p>After a CONNECT head nothing more reaches the decoder: the bytes that follow (a TLS
+ * ClientHello often comes in the same packet) are held until the CONNECT is answered, then
+ * handed to the tunnel when this guard leaves the pipeline, or released when the connection
+ * closes.
+ *
  * <p>State survives across reads (a header block may arrive in several packets). Event-loop
  * confined.
  */
@@ -26,6 +32,8 @@ final class ObsFoldGuard extends ChannelInboundHandlerAdapter {
   private boolean atLineStart = true;
   private boolean lineEmpty = true;
   private boolean firstLine = true;
+  /** What the client sent after a CONNECT head; null until then. */
+  private CompositeByteBuf held;
 
   ObsFoldGuard(DecoderPhase phase) {
     this.phase = phase;
@@ -39,19 +47,57 @@ final class ObsFoldGuard extends ChannelInboundHandlerAdapter {
     }
     try {
       while (in.isReadable() && ctx.channel().isActive()) {
-        int end = switch (phase.kind) {
-          case HEADERS -> scanHeaders(in);
-          case FIXED_BODY -> fixedBodyEnd(in);
-          case CHUNKED_BODY -> lineEnd(in);
-        };
-        int length = end - in.readerIndex();
-        ByteBuf piece = in.retainedSlice(in.readerIndex(), length);
-        in.skipBytes(length);
-        ctx.fireChannelRead(piece);
+        switch (phase.kind) {
+          case HEADERS -> pass(ctx, in, scanHeaders(in));
+          case FIXED_BODY -> pass(ctx, in, fixedBodyEnd(in));
+          case CHUNKED_BODY -> pass(ctx, in, lineEnd(in));
+          case TUNNEL -> hold(ctx, in);
+        }
       }
     } finally {
       in.release();
     }
+  }
+
+  /** Hands the decoder the bytes of {@code in} up to {@code end}. */
+  private static void pass(ChannelHandlerContext ctx, ByteBuf in, int end) {
+    int length = end - in.readerIndex();
+    ByteBuf piece = in.retainedSlice(in.readerIndex(), length);
+    in.skipBytes(length);
+    ctx.fireChannelRead(piece);
+  }
+
+  /** Keeps the bytes after a CONNECT head, in order, for the tunnel. */
+  private void hold(ChannelHandlerContext ctx, ByteBuf in) {
+    if (held == null) {
+      held = ctx.alloc().compositeBuffer();
+    }
+    held.addComponent(true, in.readRetainedSlice(in.readableBytes()));
+  }
+
+  /** Leaving the pipeline (the tunnel took over): the held bytes go to the next handler. */
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    CompositeByteBuf bytes = held;
+    held = null;
+    if (bytes == null) {
+      return;
+    }
+    if (bytes.isReadable() && ctx.channel().isActive()) {
+      ctx.fireChannelRead(bytes);
+      ctx.fireChannelReadComplete();
+    } else {
+      bytes.release();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (held != null) {
+      held.release();
+      held = null;
+    }
+    ctx.fireChannelInactive();
   }
 
   /** Scans a header block; returns the index after its empty line, or the buffer's end. */

@@ -3,10 +3,12 @@ package org.dmmedge.edge.server;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,11 +20,18 @@ import org.dmmedge.origin.OriginTarget;
 /**
  * Decides the origin of a request by the node's mode (reverse: configured per Host or default;
  * forward: absolute-form target, else the Host header; transparent: the Host header) and
- * refuses what must not be forwarded: CONNECT (405), a target that is this node or a request
- * that already passed through it (508, loop), an unusable target (400), a host with no
- * configured origin (404). Stateless and thread-safe.
+ * refuses what must not be forwarded: CONNECT (405; the proxy handler sends CONNECT requests
+ * to a tunnel instead when tunnels are enabled, see {@link #connectTarget}), a target that is
+ * this node or a request that already passed through it (508, loop), an unusable target
+ * (400), a host with no configured origin (404). Stateless and thread-safe.
  */
 public final class OriginResolver {
+  /**
+   * What a 405 for CONNECT names in {@code Allow} (RFC 9110 §15.5.6): the standard methods
+   * but CONNECT (extension methods pass through as well).
+   */
+  static final String ALLOW = "GET, HEAD, POST, PUT, DELETE, OPTIONS, TRACE, PATCH";
+
   private final ProxyMode mode;
   private final OriginsConfig origins;
   private final String nodeName;
@@ -46,7 +55,8 @@ public final class OriginResolver {
    */
   public Route resolve(HttpRequest request) {
     if (request.method().equals(HttpMethod.CONNECT)) {
-      throw new HttpStatusException(405, "CONNECT is not allowed");
+      throw new HttpStatusException(405, "CONNECT is not enabled on this proxy",
+          Map.of("Allow", ALLOW));
     }
     checkVia(request.headers().getAll(HttpHeaderNames.VIA));
     String uri = request.uri();
@@ -74,8 +84,64 @@ public final class OriginResolver {
     }
     HostAndPort hp = HostAndPort.parse(authority, scheme);
     OriginTarget target = new OriginTarget(scheme, hp.host(), hp.port());
-    checkNotSelf(target);
+    checkNotSelf(target.host(), target.port(), target.toString());
     return new Route(target, pathAndQuery, authority, scheme, authority.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The destination of a CONNECT request (RFC 9110 §9.3.6): its authority-form target
+   * {@code host:port} (the port is required), which must not be this node nor have passed
+   * through it. Whether tunnels are allowed at all, and to which ports, is the caller's policy.
+   *
+   * @throws HttpStatusException with 400 for any other target form, 508 for a loop
+   */
+  public ConnectTarget connectTarget(HttpRequest request) {
+    checkVia(request.headers().getAll(HttpHeaderNames.VIA));
+    String uri = request.uri();
+    if (!isAuthorityForm(uri)) {
+      throw new HttpStatusException(400,
+          "CONNECT target " + shorten(uri) + " (expected: host:port)");
+    }
+    HostAndPort hp = HostAndPort.parse(uri, "https");
+    ConnectTarget target = new ConnectTarget(hp.host(), hp.port());
+    checkNotSelf(hp.host(), hp.port(), target.toString());
+    return target;
+  }
+
+  /**
+   * Checks a CONNECT destination once its name is resolved: the address this node listens on
+   * (or a loopback one, when the node listens on loopback or everywhere) with its port is a
+   * loop.
+   *
+   * @throws HttpStatusException with 508 for a loop
+   */
+  public void checkNotSelf(ConnectTarget target, InetSocketAddress resolved) {
+    InetSocketAddress self = localAddress.get();
+    if (self == null || self.getAddress() == null || resolved.getAddress() == null
+        || resolved.getPort() != self.getPort()) {
+      return;
+    }
+    InetAddress to = resolved.getAddress();
+    InetAddress listen = self.getAddress();
+    boolean local = to.isLoopbackAddress() || to.isAnyLocalAddress();
+    if (to.equals(listen)
+        || (local && (listen.isAnyLocalAddress() || listen.isLoopbackAddress()))) {
+      throw new HttpStatusException(508, "loop: target " + target + " ("
+          + to.getHostAddress() + ") is this node");
+    }
+  }
+
+  /** {@code host:port} or {@code [v6]:port}: no scheme, path, user info or missing port. */
+  private static boolean isAuthorityForm(String uri) {
+    int colon = uri.lastIndexOf(':');
+    if (colon <= 0 || colon == uri.length() - 1) {
+      return false;
+    }
+    String host = uri.substring(0, colon);
+    if (host.startsWith("[")) {
+      return host.length() > 2 && host.endsWith("]");
+    }
+    return host.indexOf(':') < 0;
   }
 
   /** Reverse mode: the Host picks the origin; without a Host (HTTP/1.0) the default one. */
@@ -93,7 +159,7 @@ public final class OriginResolver {
       throw new HttpStatusException(404, "no origin for host " + shorten(authority));
     }
     OriginTarget target = OriginTarget.of(origin.get());
-    checkNotSelf(target);
+    checkNotSelf(target.host(), target.port(), target.toString());
     return new Route(target, pathAndQuery, target.authority(), scheme, keyAuthority);
   }
 
@@ -108,12 +174,12 @@ public final class OriginResolver {
     }
   }
 
-  private void checkNotSelf(OriginTarget target) {
+  private void checkNotSelf(String targetHost, int port, String target) {
     InetSocketAddress self = localAddress.get();
-    if (self == null || target.port() != self.getPort()) {
+    if (self == null || port != self.getPort()) {
       return;
     }
-    String host = target.host().toLowerCase(Locale.ROOT);
+    String host = targetHost.toLowerCase(Locale.ROOT);
     boolean listensEverywhere = self.getAddress() != null && self.getAddress().isAnyLocalAddress();
     boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
         || host.equals("0:0:0:0:0:0:0:1") || host.equals("0.0.0.0");

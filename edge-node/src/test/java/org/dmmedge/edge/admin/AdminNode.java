@@ -52,6 +52,23 @@ final class AdminNode implements AutoCloseable {
     return new AdminNode(node);
   }
 
+  /**
+   * A node with {@code cache} instead of the test cache, on {@code port} (0: any), so that a
+   * restarted node sees the same cache keys (the client's authority is part of them).
+   */
+  static AdminNode start(OriginServerExtension origin, CacheConfig cache, int port)
+      throws InterruptedException {
+    EdgeConfig base = config(origin, adminConfig(4, 0, List.of(Cidr.parse("127.0.0.0/8"))));
+    ServerConfig s = base.server();
+    ServerConfig server = new ServerConfig(new HostPort("127.0.0.1", port), s.mode(),
+        s.maxHeaderBytes(), s.maxUriBytes(), s.idleTimeout(), s.shutdownGrace(), s.ioThreads());
+    EdgeNode node = new EdgeNode(new EdgeConfig(base.name(), server, base.origins(),
+        base.originClient(), cache, base.accessLog(), base.admin(), base.logging(),
+        base.mobility()), MutableClock.startingNow());
+    node.start();
+    return new AdminNode(node);
+  }
+
   static AdminConfig adminConfig(int concurrency, long bandwidth, List<Cidr> purgeNetworks) {
     return new AdminConfig(true, new HostPort("127.0.0.1", 0), Optional.of(TOKEN), 64 * 1024,
         purgeNetworks, concurrency, bandwidth, 10_000);
@@ -77,6 +94,10 @@ final class AdminNode implements AutoCloseable {
   /** A URL as clients request it through the edge. */
   String url(String path) {
     return "http://127.0.0.1:" + node.localAddress().getPort() + path;
+  }
+
+  int port() {
+    return node.localAddress().getPort();
   }
 
   URI admin(String path) {

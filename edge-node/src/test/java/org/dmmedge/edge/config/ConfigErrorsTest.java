@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,9 +47,41 @@ class ConfigErrorsTest {
       unwritable access log    | 'logging: {accessFile: /nonexistent-dmm/a.log}' | logging.accessFile: /nonexistent-dmm/a.log (expected: a writable file
       unusable disk directory  | 'cache: {diskDirectory: /nonexistent-dmm/x/y}'  | cache.diskDirectory: /nonexistent-dmm/x/y (expected: a writable directory
       reverse without origin   | 'server: {mode: reverse}'                   | origins: none
+      CONNECT port zero        | 'server: {connect: {allowedPorts: [443, 0]}}' | server.connect.allowedPorts[1]: 0 (expected: ports in 1..65535)
+      CONNECT port not a number | 'server: {connect: {allowedPorts: [https]}}' | server.connect.allowedPorts[0]: https (expected: ports in 1..65535)
+      CONNECT port too large   | 'server: {connect: {allowedPorts: 70000}}'  | server.connect.allowedPorts[0]: 70000 (expected: ports in 1..65535)
+      negative connect timeout | 'server: {connect: {connectTimeout: -1s}}'  | server.connect.connectTimeout: -1s (expected: a duration
+      zero connect timeout     | 'server: {connect: {connectTimeout: 0ms}}'  | server.connect.connectTimeout: 0ms (expected: >= 1ms and < 24d)
+      huge connect timeout     | 'server: {connect: {connectTimeout: 30d}}'  | server.connect.connectTimeout: 30d (expected: >= 1ms and < 24d)
+      negative idle timeout    | 'server: {connect: {idleTimeout: -5m}}'     | server.connect.idleTimeout: -5m (expected: a duration
+      zero idle timeout        | 'server: {connect: {idleTimeout: 0s}}'      | server.connect.idleTimeout: 0s (expected: >= 1ms)
+      CONNECT enabled not bool | 'server: {connect: {enabled: yes please}}'  | server.connect.enabled: "yes please" (expected: true or false)
+      unknown CONNECT key      | 'server: {connect: {ports: [443]}}'         | server.connect.ports: unknown option
+      CONNECT in reverse mode  | 'server: {mode: reverse, connect: {enabled: true}}' | server.connect.enabled: true (expected: false unless server.mode is forward)
+      CONNECT transparently    | 'server: {mode: transparent, connect: {enabled: true}}' | server.connect.enabled: true (expected: false unless server.mode is forward)
+      promotion out of range   | 'cache: {diskPromotionHits: -1}'            | cache.diskPromotionHits: -1 (expected: an integer in 0..1000000)
+      missing trust store      | 'originClient: {tls: {trustStore: /nonexistent-dmm/t.p12}}' | originClient.tls.trustStore: /nonexistent-dmm/t.p12 (expected: a readable key store file)
+      password without store   | 'originClient: {tls: {trustStorePassword: x}}' | originClient.tls.trustStorePassword: (hidden) (expected: only together with trustStore)
+      unknown tls key          | 'originClient: {tls: {trustStor: x}}'       | originClient.tls.trustStor: unknown option
       """)
   void eachProblemNamesItsFieldAndValue(String what, String yaml, String expected) {
     assertThat(problems(yaml).problems()).anySatisfy(p -> assertThat(p).startsWith(expected));
+  }
+
+  @Test
+  void aTrustStoreIsReadAtLoadAndAWrongPasswordIsNamedButNotShown() {
+    Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(cacerts), "JDK cacerts");
+
+    EdgeConfig config = ConfigLoader.read(ConfigLoader.parseTree("originClient: {tls: "
+        + "{trustStore: " + cacerts + ", trustStorePassword: changeit}}", "test.yaml"));
+    assertThat(config.originClient().trustStore().orElseThrow().file()).isEqualTo(cacerts);
+
+    ConfigException wrong = problems("originClient: {tls: {trustStore: " + cacerts
+        + ", trustStorePassword: not-it}}");
+    assertThat(wrong.problems()).singleElement().asString()
+        .startsWith("originClient.tls.trustStorePassword: (hidden) (expected: the password of")
+        .doesNotContain("not-it");
   }
 
   @Test
@@ -99,6 +132,42 @@ class ConfigErrorsTest {
         .containsExactly("10.0.0.0/8", "0:0:0:0:0:0:0:1/128");
     assertThat(c.admin().listen().host()).isEqualTo("::1");
     assertThat(c.admin().prewarmBandwidthBytes()).isEqualTo(1L << 20);
+  }
+
+  @Test
+  void connectTunnelsAreOffByDefaultAndReadFromTheFileOrOverrides() {
+    assertThat(ConfigLoader.read(ConfigLoader.parseTree("", "t")).server().connect())
+        .isEqualTo(ConnectConfig.disabled());
+    EdgeConfig file = ConfigLoader.read(ConfigLoader.parseTree("""
+        server: {connect: {enabled: true, allowedPorts: [443, 8443], connectTimeout: 2s,
+                 idleTimeout: 10m}}
+        """, "t"));
+    assertThat(file.server().connect()).isEqualTo(new ConnectConfig(true, List.of(443, 8443),
+        Duration.ofSeconds(2), Duration.ofMinutes(10)));
+
+    ObjectNode tree = ConfigLoader.parseTree("", "t");
+    ConfigLoader.override(tree, "server.connect.enabled=true");
+    ConfigLoader.override(tree, "server.connect.allowedPorts=[443, 563]");
+    ConfigLoader.override(tree, "server.connect.idleTimeout=30s");
+    ConnectConfig set = ConfigLoader.read(tree).server().connect();
+    assertThat(set.enabled()).isTrue();
+    assertThat(set.allowedPorts()).containsExactly(443, 563);
+    assertThat(set.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void connectRecordsRefuseBadValuesNamingTheField() {
+    Duration second = Duration.ofSeconds(1);
+    assertThatThrownBy(() -> new ConnectConfig(true, List.of(0), second, second))
+        .hasMessage("allowedPorts: 0 (expected: 1..65535)");
+    assertThatThrownBy(() -> new ConnectConfig(true, List.of(443), second.negated(), second))
+        .hasMessageStartingWith("connectTimeout: PT-1S (expected: > 0");
+    assertThatThrownBy(() -> new ConnectConfig(true, List.of(443), second, Duration.ZERO))
+        .hasMessage("idleTimeout: PT0S (expected: > 0)");
+    ServerConfig reverse = new ServerConfig(new HostPort("127.0.0.1", 0), ProxyMode.REVERSE,
+        8192, 2048, second, second, 1);
+    assertThatThrownBy(() -> reverse.withConnect(new ConnectConfig(true, List.of(443), second,
+        second))).hasMessageStartingWith("connect.enabled: true (expected: false unless mode");
   }
 
   @Test

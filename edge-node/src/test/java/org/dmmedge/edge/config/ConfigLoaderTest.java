@@ -76,7 +76,7 @@ class ConfigLoaderTest {
       origins: {default: 'ftp://x'}            | origins.default: ftp://x (expected: an origin URL such as http://127.0.0.1:8000)
       origins: {default: 'http://x/path'}      | origins.default: http://x/path (expected: an origin URL such as http://127.0.0.1:8000, without a path)
       name: 'bad name'                         | name: bad name (expected: a name of letters, digits, '.', '-' or '_')
-      server: {lisen: '1.2.3.4:80'}            | server.lisen: unknown option (expected: one of listen, mode, maxHeaderBytes, maxUriBytes, idleTimeout, shutdownGrace, ioThreads)
+      server: {lisen: '1.2.3.4:80'}            | server.lisen: unknown option (expected: one of listen, mode, maxHeaderBytes, maxUriBytes, idleTimeout, shutdownGrace, ioThreads, connect)
       server: {mode: reverse}                  | origins: none (expected: a default origin or one per host in reverse mode)
       server: 8080                             | server: 8080 (expected: a mapping of options)
       """)

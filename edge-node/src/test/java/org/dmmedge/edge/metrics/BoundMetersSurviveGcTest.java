@@ -17,7 +17,7 @@ class BoundMetersSurviveGcTest {
     AtomicLong prefetches = new AtomicLong();
     try (EdgeMetrics metrics = new EdgeMetrics()) {
       metrics.bindPrefetches(prefetches::get);
-      metrics.bindCache(() -> new CacheStats(7, 0, 0, 0, 0, 0, 0, 1234, 1, 0, 0, 2));
+      metrics.bindCache(() -> new CacheStats(7, 0, 0, 0, 0, 0, 0, 1234, 1, 0, 0, 2, 0));
       for (int i = 0; i < 3; i++) {
         System.gc();
       }

@@ -72,6 +72,15 @@ final class Flows {
     return Math.max(0, longest / 1e6 - INTERVAL_MS);
   }
 
+  /**
+   * When the silence around a lost packet began: the arrival of the last packet numbered
+   * before {@code seq} (the first arrival when none was).
+   */
+  long silenceStart(long seq) {
+    Long before = arrivals.lowerKey(seq);
+    return before == null ? firstArrival() : arrivals.get(before);
+  }
+
   /** Whether a packet arrived after monotonic time {@code nanos}. */
   boolean arrivedAfter(long nanos) {
     return arrivals.values().stream().anyMatch(t -> t > nanos);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.dmmedge.testkit.Commands;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +39,8 @@ class MobilityTeardownIT {
     assertThat(opened[0]).isNotNull();
     assertThat(started).allSatisfy(p -> assertThat(p.isAlive()).isFalse());
     String prefix = opened[0].prefix;
-    assertThat(RealTestbed.run(List.of("ip", "netns", "list")).output()).doesNotContain(prefix);
-    assertThat(RealTestbed.run(List.of(RealTestbed.SCRIPTS.resolve("check-clean.sh").toString(),
+    assertThat(Commands.run(List.of("ip", "netns", "list")).output()).doesNotContain(prefix);
+    assertThat(Commands.run(List.of(RealTestbed.SCRIPTS.resolve("check-clean.sh").toString(),
         prefix)).exitCode()).isZero();
   }
 }

@@ -8,14 +8,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dmmedge.testkit.Commands;
+import org.dmmedge.testkit.PatternBytes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -69,6 +69,12 @@ class MobilityTestbedIT {
     if (tcpdump()) {
       bed.start("tcpdump", "core", List.of("tcpdump", "-i", "to-cmd", "-n", "-tt", "-l",
           "udp", "port", "5436"));
+      // For conf/testbed/timeline.py: every PBU/PBA and the tunnelled downlink flow on the
+      // core bridge; neighbour discovery, RAs and the downlink flow on the MN's link.
+      bed.start("tcpdump-core", "core", List.of("tcpdump", "-i", "br0", "-n", "-tt", "-l",
+          "udp port 5436 or (ip6[6] == 41 and ip6[46] == 17 and ip6[82:2] == 9001)"));
+      bed.start("tcpdump-mn", "mn", List.of("tcpdump", "-i", "eth0", "-n", "-tt", "-l",
+          "icmp6 or udp port 9001"));
     }
     for (int i = 1; i <= 3; i++) {
       bed.startDmmEdge("mar" + i, "mar" + i, "edge", "--config", "conf/testbed/mar" + i + ".yaml");
@@ -117,7 +123,7 @@ class MobilityTestbedIT {
       move("mar2");
       assertThat(curl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(bed.log("curl").strip()).isEqualTo("200 " + BIG_BYTES + " " + p1);
-      assertThat(sha256(file)).isEqualTo(patternSha256(BIG_BYTES));
+      assertThat(PatternBytes.sha256(file)).isEqualTo(PatternBytes.sha256(BIG_BYTES));
       // MAR1 sent the rest of the download into its tunnel to MAR2, and got the ACKs from it.
       long[] tunnel = tunnelPackets("mar1");
       assertThat(tunnel[1]).as("packets MAR1 sent into the tunnel").isGreaterThan(1000);
@@ -195,10 +201,15 @@ class MobilityTestbedIT {
             && new Flows(bed.log("udp-down-rx")).arrivedAfter(nanos + SETTLE_NANOS));
   }
 
-  /** Lost packets that were not due within a second of some move. */
+  /**
+   * Lost packets that were neither due within a second of some move nor lost in a silence that
+   * began within a second of one (on a loaded machine a first move can last longer than a
+   * second; a loss in steady state begins its silence far from any move).
+   */
   private List<Long> lostAwayFromMoves(Flows flow) {
     return flow.lost().stream().filter(seq -> moves.stream().noneMatch(m ->
-        Math.abs(dueNanos(flow, seq) - m.nanos()) < 1_000_000_000L)).toList();
+        Math.abs(dueNanos(flow, seq) - m.nanos()) < 1_000_000_000L
+            || Math.abs(flow.silenceStart(seq) - m.nanos()) < 1_000_000_000L)).toList();
   }
 
   /** When packet {@code seq} was due: the flow's first arrival plus seq intervals. */
@@ -244,6 +255,10 @@ class MobilityTestbedIT {
     System.out.print(lines);
     Files.writeString(RealTestbed.ROOT.resolve("edge-node/target/testbed/measurements.csv"),
         lines);
+    // For conf/testbed/timeline.py, which breaks each move down from the logs and captures.
+    Files.writeString(RealTestbed.ROOT.resolve("edge-node/target/testbed/moves.csv"),
+        moves.stream().map(m -> m.from() + "," + m.to() + "," + m.wall() + "\n")
+            .collect(java.util.stream.Collectors.joining()));
   }
 
   /** Sum of the microseconds in group {@code group} of lines logged between two instants. */
@@ -332,32 +347,6 @@ class MobilityTestbedIT {
   }
 
   private static boolean tcpdump() {
-    return RealTestbed.run(List.of("tcpdump", "--version")).exitCode() == 0;
-  }
-
-  private static String sha256(Path file) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    try (var in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        sha.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(sha.digest());
-  }
-
-  /** SHA-256 of {@code total} bytes of the pattern {@code i % 251} the origin's /big sends. */
-  private static String patternSha256(long total) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    byte[] block = new byte[251 * 256];
-    for (int i = 0; i < block.length; i++) {
-      block[i] = (byte) (i % 251);
-    }
-    for (long done = 0; done < total; ) {
-      int n = (int) Math.min(block.length, total - done);
-      sha.update(block, 0, n);
-      done += n;
-    }
-    return HexFormat.of().formatHex(sha.digest());
+    return Commands.run(List.of("tcpdump", "--version")).exitCode() == 0;
   }
 }

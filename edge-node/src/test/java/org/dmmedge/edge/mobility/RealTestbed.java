@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.dmmedge.testkit.Commands;
 
 /**
  * The DMM test bed of {@code conf/testbed/} with the real programs in it: namespaces from
@@ -29,7 +30,6 @@ final class RealTestbed implements AutoCloseable {
   static final Path JAR = ROOT.resolve("edge-node/target/dmm-edge.jar");
   static final String PYTHON = "/usr/bin/python3";
   private static final Path LOGS = ROOT.resolve("edge-node/target/testbed");
-  private static final long COMMAND_SECONDS = 30;
 
   final String prefix = "dmmtb" + ProcessHandle.current().pid();
   private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -42,12 +42,12 @@ final class RealTestbed implements AutoCloseable {
     assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the test bed needs Linux");
     assumeTrue("root".equals(System.getProperty("user.name")),
         "the test bed needs root (network namespaces); run as root or under conf/testbed/unprivileged.sh");
-    assumeTrue(run(List.of("ip", "netns", "list")).exitCode() == 0, "ip netns is not usable here");
+    assumeTrue(Commands.run(List.of("ip", "netns", "list")).exitCode() == 0, "ip netns is not usable here");
     assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is missing (origin and traffic helpers)");
-    assumeTrue(run(List.of("nft", "--version")).exitCode() == 0, "nft is missing (interception)");
-    assumeTrue(run(List.of("curl", "--version")).exitCode() == 0, "curl is missing (the MN's client)");
+    assumeTrue(Commands.run(List.of("nft", "--version")).exitCode() == 0, "nft is missing (interception)");
+    assumeTrue(Commands.run(List.of("curl", "--version")).exitCode() == 0, "curl is missing (the MN's client)");
     assumeTrue(Files.isReadable(JAR), JAR + " is missing: run through mvn verify (package runs first)");
-    assumeTrue(run(List.of(java(), "-jar", JAR.toString(), "cmd", "--help")).exitCode() == 0,
+    assumeTrue(Commands.run(List.of(java(), "-jar", JAR.toString(), "cmd", "--help")).exitCode() == 0,
         "this dmm-edge has no cmd command (it comes with the ops branch)");
   }
 
@@ -117,7 +117,7 @@ final class RealTestbed implements AutoCloseable {
   String exec(String node, String... command) {
     List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns(node)));
     argv.addAll(List.of(command));
-    return checked(argv);
+    return Commands.checked(argv);
   }
 
   /** Moves the MN's access link from one MAR to another ({@code handover.sh}). */
@@ -164,8 +164,9 @@ final class RealTestbed implements AutoCloseable {
         p.destroyForcibly();
       }
     }
-    Result down = run(List.of(SCRIPTS.resolve("down.sh").toString(), prefix));
-    Result check = run(List.of(SCRIPTS.resolve("check-clean.sh").toString(), prefix));
+    Commands.Result down = Commands.run(List.of(SCRIPTS.resolve("down.sh").toString(), prefix));
+    Commands.Result check = Commands.run(List.of(SCRIPTS.resolve("check-clean.sh").toString(),
+        prefix));
     if (check.exitCode() != 0) {
       throw new AssertionError("test bed not clean after down.sh (" + down.output().strip() + "): "
           + check.output());
@@ -175,42 +176,7 @@ final class RealTestbed implements AutoCloseable {
   private void script(String name, String... args) {
     List<String> argv = new ArrayList<>(List.of(SCRIPTS.resolve(name).toString(), prefix));
     argv.addAll(List.of(args));
-    checked(argv);
+    Commands.checked(argv);
   }
 
-  private static String checked(List<String> argv) {
-    Result result = run(argv);
-    if (result.exitCode() != 0) {
-      throw new IllegalStateException(String.join(" ", argv) + " exited " + result.exitCode()
-          + ": " + result.output());
-    }
-    return result.output();
-  }
-
-  record Result(int exitCode, String output) {}
-
-  static Result run(List<String> argv) {
-    try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-      java.util.concurrent.CompletableFuture<byte[]> out =
-          java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-              return p.getInputStream().readAllBytes();
-            } catch (IOException e) {
-              return e.toString().getBytes(StandardCharsets.UTF_8);
-            }
-          });
-      if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, String.join(" ", argv) + ": no exit within " + COMMAND_SECONDS + " s");
-      }
-      return new Result(p.exitValue(), new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8));
-    } catch (IOException | java.util.concurrent.ExecutionException
-        | java.util.concurrent.TimeoutException e) {
-      return new Result(-1, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(-1, "interrupted");
-    }
-  }
 }

@@ -198,6 +198,8 @@ class CacheConformanceIT {
     HttpResponse<String> r = Http.getText(EDGE.uri(path), "Cache-Control", "only-if-cached");
 
     assertThat(r.statusCode()).isEqualTo(504);
+    assertThat(r.headers().firstValue("Cache-Status"))
+        .contains(EdgeServerExtension.NAME + "; detail=only-if-cached");
     assertThat(ORIGIN.requestCount(path)).isZero();
   }
 
@@ -300,7 +302,7 @@ class CacheConformanceIT {
     assertThat(miss.headers().firstValue("Via")).contains("1.1 " + EdgeServerExtension.NAME);
     assertThat(miss.headers().firstValue("X-Served-By")).contains(EdgeServerExtension.NAME);
     assertThat(miss.headers().firstValue("Cache-Status").orElseThrow())
-        .isEqualTo(EdgeServerExtension.NAME + "; fwd=uri-miss");
+        .isEqualTo(EdgeServerExtension.NAME + "; fwd=uri-miss; fwd-status=200; stored; ttl=60");
     assertThat(hit.headers().firstValue("Age")).contains("7");
     assertThat(hit.headers().firstValue("Cache-Status").orElseThrow())
         .isEqualTo(EdgeServerExtension.NAME + "; hit; ttl=53");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dmmedge.mobility.Check;
 import org.dmmedge.mobility.RetransmissionPolicy;
 import org.dmmedge.mobility.codec.ReplayGuard;
 import org.dmmedge.mobility.codec.SecurityAssociation;
@@ -53,11 +54,11 @@ public record CmdConfig(TransportConfig transport, CmdMode mode, int marPort,
     Objects.requireNonNull(maxLifetime, "maxLifetime");
     Objects.requireNonNull(expirySweepInterval, "expirySweepInterval");
     Objects.requireNonNull(anchorRetransmission, "anchorRetransmission");
-    Builder.checkPort("marPort", marPort);
-    Builder.checkPositive("compactAfterRecords", compactAfterRecords);
-    Builder.checkPositive("timestampWindow", timestampWindow);
-    Builder.checkPositive("maxLifetime", maxLifetime);
-    Builder.checkPositive("expirySweepInterval", expirySweepInterval);
+    Check.port("marPort", marPort);
+    Check.positive("compactAfterRecords", compactAfterRecords);
+    Check.positive("timestampWindow", timestampWindow);
+    Check.positive("maxLifetime", maxLifetime);
+    Check.positive("expirySweepInterval", expirySweepInterval);
     if (requireAuthentication && securityAssociations.isEmpty()) {
       throw new IllegalArgumentException("securityAssociations: [] (expected: one per MAR when "
           + "requireAuthentication is true)");
@@ -103,7 +104,7 @@ public record CmdConfig(TransportConfig transport, CmdMode mode, int marPort,
     }
 
     public Builder marPort(int value) {
-      marPort = checkPort("marPort", value);
+      marPort = Check.port("marPort", value);
       return this;
     }
 
@@ -113,7 +114,7 @@ public record CmdConfig(TransportConfig transport, CmdMode mode, int marPort,
     }
 
     public Builder compactAfterRecords(int value) {
-      compactAfterRecords = checkPositive("compactAfterRecords", value);
+      compactAfterRecords = Check.positive("compactAfterRecords", value);
       return this;
     }
 
@@ -133,17 +134,17 @@ public record CmdConfig(TransportConfig transport, CmdMode mode, int marPort,
     }
 
     public Builder timestampWindow(Duration value) {
-      timestampWindow = checkPositive("timestampWindow", value);
+      timestampWindow = Check.positive("timestampWindow", value);
       return this;
     }
 
     public Builder maxLifetime(Duration value) {
-      maxLifetime = checkPositive("maxLifetime", value);
+      maxLifetime = Check.positive("maxLifetime", value);
       return this;
     }
 
     public Builder expirySweepInterval(Duration value) {
-      expirySweepInterval = checkPositive("expirySweepInterval", value);
+      expirySweepInterval = Check.positive("expirySweepInterval", value);
       return this;
     }
 
@@ -161,28 +162,6 @@ public record CmdConfig(TransportConfig transport, CmdMode mode, int marPort,
       return new CmdConfig(transport, mode, marPort, journalDirectory, compactAfterRecords, admin,
           securityAssociations, requireAuthentication, timestampWindow, maxLifetime,
           expirySweepInterval, acceptMadOptions, anchorRetransmission);
-    }
-
-    static int checkPort(String field, int value) {
-      if (value < 1 || value > 65_535) {
-        throw new IllegalArgumentException(field + ": " + value + " (expected: 1..65535)");
-      }
-      return value;
-    }
-
-    static int checkPositive(String field, int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(field + ": " + value + " (expected: >= 1)");
-      }
-      return value;
-    }
-
-    static Duration checkPositive(String field, Duration value) {
-      Objects.requireNonNull(value, field);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(field + ": " + value + " (expected: > 0)");
-      }
-      return value;
     }
   }
 }

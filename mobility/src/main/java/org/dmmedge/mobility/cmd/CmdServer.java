@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.dmmedge.mobility.Scheduler;
 import org.dmmedge.mobility.SystemScheduler;
 import org.dmmedge.mobility.codec.MessageAuthenticator;
+import org.dmmedge.mobility.codec.CodecWarmUp;
 import org.dmmedge.mobility.codec.MessageReader;
 import org.dmmedge.mobility.codec.MobilityMessageDecoder;
 import org.dmmedge.mobility.transport.MobilityTransport;
@@ -50,6 +51,8 @@ public final class CmdServer implements AutoCloseable {
         config.requireAuthentication()
             ? Optional.of(new MessageAuthenticator(config.securityAssociations()))
             : Optional.empty());
+    CodecWarmUp.run(reader, config.securityAssociations().stream().findFirst(),
+        config.transport().bind().getAddress(), CodecWarmUp.ROUNDS);
     MobilityTransport opened = null;
     AdminServer adminServer = null;
     try {

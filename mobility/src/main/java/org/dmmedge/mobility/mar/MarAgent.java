@@ -24,6 +24,7 @@ import org.dmmedge.mobility.Scheduler;
 import org.dmmedge.mobility.SystemScheduler;
 import org.dmmedge.mobility.codec.CodecException;
 import org.dmmedge.mobility.codec.CodecException.Reason;
+import org.dmmedge.mobility.codec.CodecWarmUp;
 import org.dmmedge.mobility.codec.DecodeResult;
 import org.dmmedge.mobility.codec.DropCounter;
 import org.dmmedge.mobility.codec.MessageAuthenticator;
@@ -58,14 +59,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>As serving MAR: {@link #attach} allocates a /64 (or keeps the one it anchors from an
  * earlier visit) and sends the CMD a PBU (retransmitted with backoff); the accepted PBA brings
- * {@link AnchorLocal} for the local prefix and, per previous anchor, {@link ReachRemoteAnchor}:
- * at once when the CMD already told the anchor (proxy mode), after the anchor's own PBA when
- * this MAR has to tell it (relay mode). Registrations are refreshed at 80 % of the granted
- * lifetime. {@link #detach} deregisters (lifetime 0) and removes everything.
+ * {@link AnchorLocal} for the local prefix and, per previous anchor, {@link ReachRemoteAnchor}
+ * at once: also when this MAR still has to tell the anchor (relay mode), so the path out of the
+ * tunnel is ready when the anchor starts sending into it; taken back if the anchor refuses or
+ * never answers. An MN returning to a MAR that anchors its prefix is served there at once,
+ * before the CMD answers. Registrations are refreshed at 80 % of the granted lifetime.
+ * {@link #detach} deregisters (lifetime 0) and removes everything.
  *
  * <p>As previous anchor: a PBU for one of its prefixes naming another serving MAR (from the
- * CMD or from that MAR) means the MN left: the serving-side state goes, {@link ForwardToServing}
- * comes, listeners hear {@code left}. A lifetime-0 PBU ends the forwarding and frees the prefix.
+ * CMD or from that MAR) means the MN left: {@link ForwardToServing} comes (make before break:
+ * its route replaces the old one in one step), then the serving-side state or the forwarding to
+ * the MAR before goes; listeners hear {@code left}. A lifetime-0 PBU ends the forwarding and frees the prefix.
  *
  * <p>Threads: all state lives on one agent thread; transport callbacks, timers and API calls
  * are handed to it. Data-plane calls run there too (they may block; never on an event loop).
@@ -109,6 +113,7 @@ public final class MarAgent implements AutoCloseable {
     MessageReader reader = new MessageReader(new MobilityMessageDecoder(config.acceptMadOptions()),
         config.requireAuthentication() ? Optional.of(new MessageAuthenticator(keys))
             : Optional.empty());
+    CodecWarmUp.run(reader, config.securityAssociation(), config.address(), CodecWarmUp.ROUNDS);
     try {
       this.transport = transports.open(config.transport(), reader,
           received -> {
@@ -210,8 +215,12 @@ public final class MarAgent implements AutoCloseable {
       state = new MobileNodeState(mnId, prefix.get(), ThreadLocalRandom.current().nextInt(0x10000));
       nodes.put(mnId, state);
     } else if (state.role == MobileNodeState.Role.ANCHOR) {
-      // The MN came back to a MAR that anchors its prefix: stop forwarding, serve it again.
+      // The MN came back to a MAR that anchors its prefix: serve it here at once (the prefix
+      // is ours and registered; waiting for the CMD would black-hole its downlink for a round
+      // trip), which replaces the forwarding route in one step, then drop the forwarding.
       MobileNodeState back = state;
+      state.expiry.cancel();
+      dataPlane.install(new AnchorLocal(mnId, state.localPrefix, link));
       state.servingElsewhere.ifPresent(s ->
           dataPlane.remove(new ForwardToServing(mnId, back.localPrefix, s)));
       state.servingElsewhere = Optional.empty();
@@ -248,7 +257,6 @@ public final class MarAgent implements AutoCloseable {
       return;
     }
     String mn = state.mnId;
-    dataPlane.install(new AnchorLocal(mn, state.localPrefix, state.accessLink));
     List<PreviousAnchor> anchors = pba.options(PreviousAnchor.class).stream()
         .filter(a -> !a.anchor().equals(config.address())).toList();
     List<Ipv6Prefix> named = anchors.stream().map(PreviousAnchor::prefix).toList();
@@ -256,16 +264,24 @@ public final class MarAgent implements AutoCloseable {
         .forEach(p -> dataPlane.remove(new ReachRemoteAnchor(mn, p,
             state.remoteAnchors.remove(p), state.accessLink)));
     for (PreviousAnchor anchor : anchors) {
-      if (anchor.anchor().equals(state.remoteAnchors.get(anchor.prefix()))
-          || state.relayRequests.containsKey(anchor.prefix())) {
+      if (state.relayRequests.containsKey(anchor.prefix())) {
         continue;
       }
-      if (anchor.notified()) {
+      if (!anchor.anchor().equals(state.remoteAnchors.get(anchor.prefix()))) {
+        // Reached before the anchor is told (relay mode): once told, it tunnels the MN's
+        // downlink here at once, and what arrives before the path out of the tunnel exists
+        // is lost.
         reach(state, anchor);
-      } else {
+        if (!anchor.notified()) {
+          tellAnchor(state, anchor, pba.lifetimeUnits());
+        }
+      } else if (state.registered) {
+        // A refresh: anchors expire their forwarding, and the CMD tells them only of moves.
         tellAnchor(state, anchor, pba.lifetimeUnits());
       }
     }
+    // After the anchors: the flows in progress use the older prefixes; the local one is new.
+    dataPlane.install(new AnchorLocal(mn, state.localPrefix, state.accessLink));
     Duration granted = pba.lifetime();
     state.refresh.cancel();
     state.refresh = scheduler.schedule(granted.multipliedBy(4).dividedBy(5),
@@ -320,15 +336,23 @@ public final class MarAgent implements AutoCloseable {
           state.relayRequests.remove(anchor.prefix());
           if (!pba.status().accepted()) {
             log.warn("{}: anchor {} answered {}", state.mnId, to, pba.status());
-          } else if (units > 0 && nodes.get(state.mnId) == state
-              && state.role == MobileNodeState.Role.SERVING) {
-            reach(state, anchor);
+            unreach(state, anchor);
           }
         },
         () -> {
           state.relayRequests.remove(anchor.prefix());
           log.warn("{}: anchor {} did not answer", state.mnId, to);
+          unreach(state, anchor);
         }));
+  }
+
+  /** Takes back a {@link #reach} whose anchor refused or never answered (if still current). */
+  private void unreach(MobileNodeState state, PreviousAnchor anchor) {
+    if (nodes.get(state.mnId) == state && state.role == MobileNodeState.Role.SERVING
+        && state.remoteAnchors.remove(anchor.prefix(), anchor.anchor())) {
+      dataPlane.remove(new ReachRemoteAnchor(state.mnId, anchor.prefix(), anchor.anchor(),
+          state.accessLink));
+    }
   }
 
   private void reach(MobileNodeState state, PreviousAnchor anchor) {
@@ -442,12 +466,18 @@ public final class MarAgent implements AutoCloseable {
       log.info("{}: {} no longer anchored here", mn, prefix);
     } else if (!serving.equals(config.address())) {
       moveAway(state, serving);
+      expireAfter(state, pbu.lifetime());
     }
     reply(pbu, sender, PbaStatus.ACCEPTED, pbu.lifetimeUnits());
   }
 
   private void moveAway(MobileNodeState state, InetAddress serving) {
     String mn = state.mnId;
+    Optional<InetAddress> previous = state.servingElsewhere;
+    state.servingElsewhere = Optional.of(serving);
+    // Make before break: the new forwarding route replaces what held the prefix in one step;
+    // removing the older action afterwards leaves that route alone.
+    dataPlane.install(new ForwardToServing(mn, state.localPrefix, serving));
     if (state.role == MobileNodeState.Role.SERVING) {
       List<Ipv6Prefix> used = state.prefixes();
       state.stopTimers();
@@ -460,12 +490,31 @@ public final class MarAgent implements AutoCloseable {
       log.info("{} left {} for {}", mn, config.address().getHostAddress(),
           serving.getHostAddress());
       listeners.forEach(l -> l.left(mn, Optional.of(serving), used));
-    } else if (state.servingElsewhere.filter(serving::equals).isEmpty()) {
-      state.servingElsewhere.ifPresent(old -> dataPlane.remove(
+    } else {
+      previous.filter(old -> !old.equals(serving)).ifPresent(old -> dataPlane.remove(
           new ForwardToServing(mn, state.localPrefix, old)));
     }
-    state.servingElsewhere = Optional.of(serving);
-    dataPlane.install(new ForwardToServing(mn, state.localPrefix, serving));
+  }
+
+  /**
+   * The forwarding to the serving MAR lasts the lifetime of the PBU that set or refreshed it:
+   * an anchor that hears nothing more (the serving MAR crashed, the MN left the network without
+   * a deregistration reaching it) removes its route and frees the prefix itself rather than
+   * forward into a tunnel forever.
+   */
+  private void expireAfter(MobileNodeState state, Duration lifetime) {
+    state.expiry.cancel();
+    state.expiry = scheduler.schedule(lifetime, () -> submit(() -> {
+      if (nodes.get(state.mnId) == state && state.role == MobileNodeState.Role.ANCHOR) {
+        state.stopTimers();
+        state.servingElsewhere.ifPresent(s -> dataPlane.remove(
+            new ForwardToServing(state.mnId, state.localPrefix, s)));
+        release(state);
+        log.info("{}: forwarding of {} to {} expired after {} without a refresh", state.mnId,
+            state.localPrefix, state.servingElsewhere.map(InetAddress::getHostAddress)
+                .orElse("-"), lifetime);
+      }
+    }));
   }
 
   private void reply(ProxyBindingUpdate pbu, InetSocketAddress to, PbaStatus status, int units) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dmmedge.mobility.Check;
 import org.dmmedge.mobility.Ipv6Prefix;
 import org.dmmedge.mobility.RetransmissionPolicy;
 import org.dmmedge.mobility.codec.ReplayGuard;
@@ -49,22 +50,15 @@ public record MarConfig(InetAddress address, TransportConfig transport, InetSock
     Objects.requireNonNull(lifetime, "lifetime");
     Objects.requireNonNull(retransmission, "retransmission");
     Objects.requireNonNull(timestampWindow, "timestampWindow");
-    if (peerPort < 1 || peerPort > 65_535) {
-      throw new IllegalArgumentException("peerPort: " + peerPort + " (expected: 1..65535)");
-    }
+    Check.port("peerPort", peerPort);
     if (prefixPool.length() < 16 || prefixPool.length() > 64) {
       throw new IllegalArgumentException("prefixPool: " + prefixPool + " (expected: length 16..64)");
     }
     if (lifetime.toSeconds() < 4 || lifetime.toSeconds() > 4L * 0xffff) {
       throw new IllegalArgumentException("lifetime: " + lifetime + " (expected: 4 s..262140 s)");
     }
-    if (accessTechnologyType < 0 || accessTechnologyType > 255) {
-      throw new IllegalArgumentException(
-          "accessTechnologyType: " + accessTechnologyType + " (expected: 0..255)");
-    }
-    if (timestampWindow.isNegative() || timestampWindow.isZero()) {
-      throw new IllegalArgumentException("timestampWindow: " + timestampWindow + " (expected: > 0)");
-    }
+    Check.inRange("accessTechnologyType", accessTechnologyType, 0, 255);
+    Check.positive("timestampWindow", timestampWindow);
     if (requireAuthentication && securityAssociation.isEmpty()) {
       throw new IllegalArgumentException("securityAssociation: empty (expected: this MAR's key "
           + "when requireAuthentication is true)");

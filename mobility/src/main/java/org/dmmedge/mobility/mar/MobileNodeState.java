@@ -32,6 +32,8 @@ final class MobileNodeState {
   final Map<Ipv6Prefix, Retransmitter.Request> relayRequests = new LinkedHashMap<>();
   Optional<Retransmitter.Request> registration = Optional.empty();
   Scheduler.Cancellable refresh = () -> { };
+  /** While {@link Role#ANCHOR}: the end of the forwarding's lifetime unless refreshed. */
+  Scheduler.Cancellable expiry = () -> { };
   /** Whether the CMD has accepted a registration since the MN attached here. */
   boolean registered;
   /** Attach callers waiting for the first PBA. */
@@ -69,5 +71,6 @@ final class MobileNodeState {
     relayRequests.values().forEach(Retransmitter.Request::cancel);
     relayRequests.clear();
     refresh.cancel();
+    expiry.cancel();
   }
 }

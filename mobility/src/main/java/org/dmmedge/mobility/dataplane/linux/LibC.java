@@ -24,6 +24,7 @@ public interface LibC {
   int SOL_SOCKET = 1;
   int SO_RCVTIMEO = 20;
   int SO_RCVBUF = 8;
+  int SO_RCVBUFFORCE = 33;
   int SO_BINDTODEVICE = 25;
   int SOL_NETLINK = 270;
   int NETLINK_ADD_MEMBERSHIP = 1;

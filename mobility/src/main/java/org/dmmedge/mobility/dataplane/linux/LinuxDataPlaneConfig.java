@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.dmmedge.mobility.Check;
 
 /**
  * Configuration of a {@link LinuxDataPlane}; build with {@link #builder()}.
@@ -59,9 +60,7 @@ public record LinuxDataPlaneConfig(NetNamespace namespace, String coreLink, Inet
     if (advertisedMtu != 0 && (advertisedMtu < 1280 || advertisedMtu > 65535)) {
       throw new IllegalArgumentException("advertisedMtu: " + advertisedMtu + " (expected: 0 or 1280..65535)");
     }
-    if (interceptPort < 0 || interceptPort > 65535) {
-      throw new IllegalArgumentException("interceptPort: " + interceptPort + " (expected: 0..65535)");
-    }
+    Check.inRange("interceptPort", interceptPort, 0, 65_535);
     if (interceptPort > 0 && accessLinks.isEmpty()) {
       throw new IllegalArgumentException("accessLinks: [] (expected: at least one when interceptPort is set)");
     }
@@ -126,22 +125,22 @@ public record LinuxDataPlaneConfig(NetNamespace namespace, String coreLink, Inet
     }
 
     public Builder routerLifetime(Duration value) {
-      routerLifetime = positive("routerLifetime", value);
+      routerLifetime = Check.positive("routerLifetime", value);
       return this;
     }
 
     public Builder routerAdvertisementInterval(Duration value) {
-      raInterval = positive("routerAdvertisementInterval", value);
+      raInterval = Check.positive("routerAdvertisementInterval", value);
       return this;
     }
 
     public Builder prefixValidLifetime(Duration value) {
-      validLifetime = positive("prefixValidLifetime", value);
+      validLifetime = Check.positive("prefixValidLifetime", value);
       return this;
     }
 
     public Builder prefixPreferredLifetime(Duration value) {
-      preferredLifetime = positive("prefixPreferredLifetime", value);
+      preferredLifetime = Check.positive("prefixPreferredLifetime", value);
       return this;
     }
 
@@ -156,10 +155,7 @@ public record LinuxDataPlaneConfig(NetNamespace namespace, String coreLink, Inet
     }
 
     public Builder interceptPort(int value) {
-      if (value < 1 || value > 65535) {
-        throw new IllegalArgumentException("interceptPort: " + value + " (expected: 1..65535)");
-      }
-      interceptPort = value;
+      interceptPort = Check.port("interceptPort", value);
       return this;
     }
 
@@ -179,14 +175,6 @@ public record LinuxDataPlaneConfig(NetNamespace namespace, String coreLink, Inet
       Objects.requireNonNull(value, field);
       if (value.isEmpty() || value.length() > 15 || value.contains("/") || value.contains(" ")) {
         throw new IllegalArgumentException(field + ": '" + value + "' (expected: an interface name of 1..15 characters)");
-      }
-      return value;
-    }
-
-    private static Duration positive(String field, Duration value) {
-      Objects.requireNonNull(value, field);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(field + ": " + value + " (expected: > 0)");
       }
       return value;
     }

@@ -42,6 +42,7 @@ final class RtMessages {
   static final int IFLA_ADDRESS = 1;
   static final int IFLA_IFNAME = 3;
   static final int IFLA_MTU = 4;
+  static final int IFLA_TXQLEN = 13;
   static final int IFLA_LINKINFO = 18;
   static final int IFLA_NET_NS_FD = 28;
   static final int IFLA_INFO_KIND = 1;
@@ -250,6 +251,12 @@ final class RtMessages {
       m.attrU32(IFLA_MTU, mtu);
     }
     return m.build();
+  }
+
+  /** Sets IFF_UP, the MTU and the transmit queue length of interface {@code index}. */
+  static byte[] setLink(int index, int mtu, int txQueueLength) {
+    return link(RTM_NEWLINK, 0, index, IFF_UP, IFF_UP).attrU32(IFLA_MTU, mtu)
+        .attrU32(IFLA_TXQLEN, txQueueLength).build();
   }
 
   /**

@@ -74,6 +74,12 @@ final class Rtnetlink implements AutoCloseable {
         RtMessages.setLink(index, true, mtu));
   }
 
+  /** Brings link {@code index} up with {@code mtu} and a transmit queue of {@code packets}. */
+  void setMtuAndQueue(int index, int mtu, int packets) {
+    socket.request("set link #" + index + " mtu " + mtu + " txqueuelen " + packets + " in "
+        + namespace, RtMessages.setLink(index, mtu, packets));
+  }
+
   void replaceAddress(int index, Inet6Address address, int prefixLength) {
     socket.request("add address " + address.getHostAddress() + "/" + prefixLength + " dev #" + index
         + " in " + namespace, RtMessages.newAddress(index, address, prefixLength));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.dmmedge.testkit.PatternBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -60,7 +61,7 @@ class HandoverIT {
       }
 
       List<String> downloaded = Traffic.finish(download, 60);
-      assertThat(downloaded).containsExactly(DOWNLOAD_BYTES + " " + Traffic.patternSha256(DOWNLOAD_BYTES));
+      assertThat(downloaded).containsExactly(DOWNLOAD_BYTES + " " + PatternBytes.sha256(DOWNLOAD_BYTES));
       assertThat(tunnelAtMar1.stop()).as("ip6ip6 packets on mar1 core0").isGreaterThan(1000);
 
       System.out.printf("HANDOVER backend=%s handovers=%d%n", mobility.mars.get(0).tunnelBackend().configName(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Inet6Address;
 import java.util.List;
+import org.dmmedge.testkit.PatternBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -34,7 +35,7 @@ class InterceptIT {
       String address = mobility.mnAddress(1);
       traffic.start("mar1", "paced_server.py", "listening", Integer.toString(PROXY_PORT), Long.toString(BYTES), "0");
       Process client = traffic.start("mn", "download_client.py", null, "2001:db8:c::f0", "80", address);
-      assertThat(Traffic.finish(client, 30)).containsExactly(BYTES + " " + Traffic.patternSha256(BYTES));
+      assertThat(Traffic.finish(client, 30)).containsExactly(BYTES + " " + PatternBytes.sha256(BYTES));
 
       mobility.mars.get(0).close();
       assertThat(mobility.bed.exec("mar1", "nft", "list", "tables")).doesNotContain(NftRules.TABLE);

@@ -55,6 +55,37 @@ class LinuxDataPlaneIT {
   }
 
   @Test
+  void openedTunnelsAreReadyBeforeAnyActionAndKeptUntilClose() throws Exception {
+    try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.USERSPACE)) {
+      LinuxDataPlane mar1 = mobility.mars.get(0);
+      mar1.openTunnels(java.util.List.of(MobilityBed.core(2), MobilityBed.core(3)));
+      mar1.openTunnels(java.util.List.of(MobilityBed.core(2)));
+      assertThat(dmmtLinks(mobility, "mar1")).isEqualTo(2);
+
+      DataPlaneAction forward = new DataPlaneAction.ForwardToServing(MobilityBed.MN,
+          MobilityBed.prefix(1), MobilityBed.core(2));
+      mar1.install(forward);
+      assertThat(dmmtLinks(mobility, "mar1")).as("no tunnel set up for the action").isEqualTo(2);
+      mar1.remove(forward);
+      assertThat(dmmtLinks(mobility, "mar1")).as("kept after its last route went").isEqualTo(2);
+      assertThatThrownBy(() -> mar1.openTunnels(java.util.List.of(
+          InetAddress.getByName("192.0.2.1"))))
+          .isInstanceOf(DataPlaneException.class)
+          .hasMessageContaining("peer: 192.0.2.1 (expected: an IPv6 address)");
+
+      mar1.close();
+      assertThat(dmmtLinks(mobility, "mar1")).isZero();
+      assertThatThrownBy(() -> mar1.openTunnels(java.util.List.of(MobilityBed.core(2))))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("data plane closed");
+    }
+  }
+
+  private static long dmmtLinks(MobilityBed mobility, String node) {
+    return java.util.regex.Pattern.compile(": dmmt\\d+")
+        .matcher(mobility.bed.exec(node, "ip", "-o", "link", "show")).results().count();
+  }
+
+  @Test
   void tunnelPacketsFromANodeThatIsNotAPeerAreDroppedAndCounted() {
     try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.USERSPACE); Traffic traffic = new Traffic(mobility.bed)) {
       mobility.moveTo(2);

@@ -3,6 +3,7 @@ package org.dmmedge.mobility.dataplane.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.dmmedge.testkit.Commands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -32,13 +33,13 @@ class NamespaceTestbedIT {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     String stale = "dmmtb" + gone.pid() + "-mn";
-    assertThat(Testbed.run(List.of("ip", "netns", "add", stale)).exitCode()).isZero();
+    assertThat(Commands.run(List.of("ip", "netns", "add", stale)).exitCode()).isZero();
 
     try (Testbed bed = Testbed.up()) {
-      assertThat(Testbed.run(List.of("ip", "netns", "list")).output()).doesNotContain(stale)
+      assertThat(Commands.run(List.of("ip", "netns", "list")).output()).doesNotContain(stale)
           .contains(bed.ns("mar1"));
     } finally {
-      Testbed.run(List.of("ip", "netns", "del", stale));
+      Commands.run(List.of("ip", "netns", "del", stale));
     }
   }
 
@@ -48,7 +49,7 @@ class NamespaceTestbedIT {
       bed.handover("mar1", "mar3");
 
       assertThat(bed.exec("mar3", "ip", "link", "show", "acc0")).contains("state UP");
-      assertThat(Testbed.run(List.of("ip", "-n", bed.ns("mar1"), "link", "show", "acc0")).exitCode()).isNotZero();
+      assertThat(Commands.run(List.of("ip", "-n", bed.ns("mar1"), "link", "show", "acc0")).exitCode()).isNotZero();
     }
   }
 }

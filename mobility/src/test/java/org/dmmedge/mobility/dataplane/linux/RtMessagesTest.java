@@ -116,6 +116,15 @@ class RtMessagesTest {
   }
 
   @Test
+  void linkUpWithMtuAndTransmitQueue() {
+    assertThat(hex(RtMessages.setLink(4, 1560, 5000))).isEqualTo(String.join("",
+        "30000000" + "1000" + "0500" + "00000000" + "00000000",
+        "00000000" + "04000000" + "01000000" + "01000000", // ifinfomsg: index 4, IFF_UP, change IFF_UP
+        "08000400" + "18060000", // IFLA_MTU 1560
+        "08000d00" + "88130000")); // IFLA_TXQLEN 5000
+  }
+
+  @Test
   void moveLinkToANamespaceByFileDescriptor() {
     assertThat(hex(RtMessages.moveLink("acc0", 42))).isEqualTo(String.join("",
         "34000000" + "1000" + "0500" + "00000000" + "00000000",

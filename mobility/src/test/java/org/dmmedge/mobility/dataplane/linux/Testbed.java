@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.dmmedge.testkit.Commands;
 
 /**
  * The namespace test bed of {@code conf/testbed/} driven from a test: {@link #up()} builds it
@@ -28,7 +28,7 @@ final class Testbed implements AutoCloseable {
    * each process start takes a second or more, so up.sh alone would exceed 30 s.
    */
   private static final long TIME_SCALE = Math.max(1, Long.getLong("dmm.testbed.timeScale", 1));
-  private static final long COMMAND_SECONDS = seconds(30);
+  private static final Duration COMMAND_LIMIT = Commands.LIMIT.multipliedBy(TIME_SCALE);
 
   final String prefix;
 
@@ -43,7 +43,7 @@ final class Testbed implements AutoCloseable {
         "namespace tests need root (running as " + System.getProperty("user.name") + ")");
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")),
         "namespace tests need iproute2 (ip netns)");
-    assumeTrue(run(List.of("ip", "netns", "list")).exitCode == 0, "ip netns is not usable here");
+    assumeTrue(Commands.run(List.of("ip", "netns", "list")).exitCode() == 0, "ip netns is not usable here");
   }
 
   /** Skips the calling test unless {@code tool} (a Debian package's binary, see .ci/run) is installed. */
@@ -126,8 +126,18 @@ final class Testbed implements AutoCloseable {
   @Override
   public void close() {
     script("down.sh");
-    Result check = run(List.of(SCRIPTS.resolve("check-clean.sh").toString(), prefix));
-    assertThat(check.exitCode).as("check-clean: " + check.output).isZero();
+    Commands.Result check = Commands.run(List.of(SCRIPTS.resolve("check-clean.sh").toString(),
+        prefix), COMMAND_LIMIT);
+    assertThat(check.exitCode()).as("check-clean: " + check.output()).isZero();
+  }
+
+  /** {@link Commands#checked} with the scaled time bound. */
+  private static String checked(List<String> argv) {
+    Commands.Result result = Commands.run(argv, COMMAND_LIMIT);
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException(String.join(" ", argv) + " exited " + result.exitCode() + ": " + result.output());
+    }
+    return result.output();
   }
 
   void script(String name, String... args) {
@@ -136,38 +146,4 @@ final class Testbed implements AutoCloseable {
     checked(argv);
   }
 
-  private static String checked(List<String> argv) {
-    Result result = run(argv);
-    if (result.exitCode != 0) {
-      throw new IllegalStateException(String.join(" ", argv) + " exited " + result.exitCode + ": " + result.output);
-    }
-    return result.output;
-  }
-
-  record Result(int exitCode, String output) {}
-
-  static Result run(List<String> argv) {
-    try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      // Drained aside so that a command that hangs still meets the time bound.
-      java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        try {
-          return p.getInputStream().readAllBytes();
-        } catch (IOException e) {
-          return e.toString().getBytes(StandardCharsets.UTF_8);
-        }
-      });
-      if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "timed out: " + argv);
-      }
-      return new Result(p.exitValue(), new String(out.get(COMMAND_SECONDS, TimeUnit.SECONDS), StandardCharsets.UTF_8));
-    } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      return new Result(-1, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(-1, "interrupted");
-    }
-  }
 }

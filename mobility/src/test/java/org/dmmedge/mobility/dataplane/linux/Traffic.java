@@ -7,10 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -72,25 +69,6 @@ final class Traffic implements AutoCloseable {
     }
     synchronized (lines) {
       return List.copyOf(lines);
-    }
-  }
-
-  /** SHA-256 of {@code total} bytes of the pattern {@code i % 251} the paced server sends. */
-  static String patternSha256(long total) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] block = new byte[251 * 64];
-      for (int i = 0; i < block.length; i++) {
-        block[i] = (byte) (i % 251);
-      }
-      for (long done = 0; done < total; ) {
-        int n = (int) Math.min(block.length, total - done);
-        sha.update(block, 0, n);
-        done += n;
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
     }
   }
 

@@ -3,6 +3,7 @@ package org.dmmedge.mobility.dataplane.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.dmmedge.testkit.PatternBytes;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,7 +35,7 @@ class TunnelIT {
         traffic.start("origin", "paced_server.py", "listening", "8080", Long.toString(TRANSFER_BYTES), "0");
         Process client = traffic.start("mn", "download_client.py", null, "2001:db8:c::f0", "8080", oldAddress);
         List<String> out = Traffic.finish(client, 60);
-        assertThat(out).containsExactly(TRANSFER_BYTES + " " + Traffic.patternSha256(TRANSFER_BYTES));
+        assertThat(out).containsExactly(TRANSFER_BYTES + " " + PatternBytes.sha256(TRANSFER_BYTES));
       } finally {
         long encapsulated = capture.stop();
         // 10 ping packets and the TCP transfer, all IPv6-in-IPv6 at MAR1. The transfer's count
