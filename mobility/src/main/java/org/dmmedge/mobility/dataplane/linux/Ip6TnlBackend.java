@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 final class Ip6TnlBackend implements TunnelBackend {
 
+  /** The names this backend gives its devices: dmmt0, dmmt1, ... */
+  static final java.util.regex.Pattern DEVICE_NAME = java.util.regex.Pattern.compile("dmmt\\d+");
+
   private final Rtnetlink rtnl;
   private final Inet6Address local;
   private final Map<Inet6Address, String> devices = new HashMap<>();
@@ -33,7 +36,6 @@ final class Ip6TnlBackend implements TunnelBackend {
     String name = devices.get(peer);
     if (name == null) {
       name = "dmmt" + nextDevice++;
-      rtnl.removeLink(name); // a device of that name left by a crashed run may point elsewhere
       devices.put(peer, name);
     }
     rtnl.addIp6Tunnel(name, local, peer);

@@ -114,6 +114,12 @@ public final class LinuxDataPlane implements DataPlane {
       if (leftovers > 0) {
         log.warn("removed {} routes and rules an earlier run left in {}", leftovers, config.namespace());
       }
+      // A leftover device with the endpoints of a tunnel this run opens would make the kernel
+      // refuse the new one (EEXIST: same local and remote address).
+      int devices = rtnl.removeIp6Tunnels(name -> Ip6TnlBackend.DEVICE_NAME.matcher(name).matches());
+      if (devices > 0) {
+        log.warn("removed {} ip6tnl devices an earlier run left in {}", devices, config.namespace());
+      }
       if (!config.namespace().ipv6Forwarding()) {
         log.warn("IPv6 forwarding is off in {}: MN traffic will not be routed (expected:"
             + " net.ipv6.conf.all.forwarding=1)", config.namespace());

@@ -126,10 +126,19 @@ final class Rtnetlink implements AutoCloseable {
     return removed;
   }
 
-  /** Creates an ip6tnl device; one present already with that name is fine. */
+  /**
+   * Creates an ip6tnl device; one present already with that name is fine. The kernel says
+   * EEXIST also when another device has the same endpoints: that one is an error.
+   */
   void addIp6Tunnel(String name, Inet6Address local, Inet6Address remote) {
-    ignoring(() -> socket.request("add ip6tnl " + name + " in " + namespace,
-        RtMessages.newIp6Tunnel(name, local, remote)), Errno.EEXIST);
+    try {
+      socket.request("add ip6tnl " + name + " local " + local.getHostAddress() + " remote "
+          + remote.getHostAddress() + " in " + namespace, RtMessages.newIp6Tunnel(name, local, remote));
+    } catch (KernelException e) {
+      if (e.errno() != Errno.EEXIST || findLink(name).isEmpty()) {
+        throw e;
+      }
+    }
   }
 
   /** Moves interface {@code name} into {@code target} (it arrives down there). */
@@ -140,6 +149,22 @@ final class Rtnetlink implements AutoCloseable {
     } finally {
       LibC.INSTANCE.close(fd);
     }
+  }
+
+  /**
+   * Removes the ip6tnl devices whose name {@code ours} accepts: what an earlier run left when
+   * it could not close (unlike TUN devices, they outlive their process). Returns how many.
+   */
+  int removeIp6Tunnels(java.util.function.Predicate<String> ours) {
+    int removed = 0;
+    for (ByteBuffer m : socket.query("dump links in " + namespace, RtMessages.dumpLinks())) {
+      String name = parseLink(m).name();
+      if (RtMessages.linkKind(m).equals("ip6tnl") && ours.test(name)) {
+        removeLink(name);
+        removed++;
+      }
+    }
+    return removed;
   }
 
   void removeLink(String name) {

@@ -1,5 +1,6 @@
 package org.dmmedge.mobility.dataplane.linux;
 
+import java.net.Inet6Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,6 +15,11 @@ final class TunnelBackends {
 
   private static final int PROBE_TABLE = 2_000_000_000;
   private static final Ipv6Prefix PROBE_PREFIX = Ipv6Prefix.parse("100::/64"); // RFC 6666 discard
+  /**
+   * The probe device's remote end, in the discard prefix: unique, so the kernel really creates
+   * the device (local and remote :: would collide with its fallback device ip6tnl0).
+   */
+  private static final Inet6Address PROBE_REMOTE = Ipv6Prefix.parse("100::1/128").address();
 
   private TunnelBackends() {}
 
@@ -35,12 +41,12 @@ final class TunnelBackends {
   static Optional<String> ip6tnlMissing(Rtnetlink rtnl) {
     String name = "dmmt-probe";
     try {
-      rtnl.addIp6Tunnel(name, RtMessages.unspecified(), RtMessages.unspecified());
+      rtnl.addIp6Tunnel(name, RtMessages.unspecified(), PROBE_REMOTE);
       rtnl.removeLink(name);
       return Optional.empty();
     } catch (KernelException e) {
       return Optional.of("ip6tnl tunnels unavailable: the kernel has no ip6tnl devices ("
-          + e.getMessage() + "; needs CONFIG_IPV6_TUNNEL)");
+          + e.getMessage() + "; needs CONFIG_IPV6_TUNNEL, module ip6_tunnel)");
     }
   }
 

@@ -39,7 +39,7 @@ final class Capture implements AutoCloseable {
     }, "tcpdump-reader");
     reader.start();
     try {
-      if (!listening.await(10, TimeUnit.SECONDS) || !process.isAlive()) {
+      if (!listening.await(Testbed.seconds(10), TimeUnit.SECONDS) || !process.isAlive()) {
         close();
         throw new IllegalStateException("tcpdump did not start listening on " + node + "/" + link);
       }

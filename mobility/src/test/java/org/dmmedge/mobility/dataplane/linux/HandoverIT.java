@@ -38,22 +38,26 @@ class HandoverIT {
       traffic.start("origin", "paced_server.py", "listening", "8080", Long.toString(DOWNLOAD_BYTES),
           Long.toString(DOWNLOAD_RATE));
       Process download = traffic.start("mn", "download_client.py", null, ORIGIN, "8080", address);
-      int count = PACKETS_PER_SECOND * (HANDOVERS + 3);
+      // Long enough for every move, also where the test bed's time bounds are scaled (emulation).
+      int count = PACKETS_PER_SECOND * (int) Testbed.seconds(HANDOVERS + 3);
       UdpFlow flow = new UdpFlow(traffic, "mn", address, "origin", ORIGIN, 5000, PACKETS_PER_SECOND, count);
       UdpFlow down = new UdpFlow(traffic, "origin", ORIGIN, "mn", address, 5001, PACKETS_PER_SECOND, count);
-      awaitPackets(flow, System.nanoTime() - Duration.ofSeconds(5).toNanos(), PACKETS_PER_SECOND / 2);
-      awaitPackets(down, System.nanoTime() - Duration.ofSeconds(5).toNanos(), PACKETS_PER_SECOND / 2);
+      awaitPackets(mobility, "uplink at start", flow, System.nanoTime() - Duration.ofSeconds(5).toNanos(),
+          PACKETS_PER_SECOND / 2);
+      awaitPackets(mobility, "downlink at start", down, System.nanoTime() - Duration.ofSeconds(5).toNanos(),
+          PACKETS_PER_SECOND / 2);
 
       List<Long> moveTimes = new ArrayList<>();
       List<Long> setupNanos = new ArrayList<>();
       int[] route = {2, 3, 1, 2, 3, 1, 2, 3, 1, 2};
-      for (int to : route) {
+      for (int i = 0; i < route.length; i++) {
         long before = System.nanoTime();
         moveTimes.add(before);
-        setupNanos.add(mobility.moveOverNetlinkTo(to));
+        setupNanos.add(mobility.moveOverNetlinkTo(route[i]));
         // The flow must come back through this MAR: wait (bounded) for a second of packets.
-        awaitPackets(flow, before, PACKETS_PER_SECOND * 4 / 5);
-        awaitPackets(down, before, PACKETS_PER_SECOND * 4 / 5);
+        String move = " after move " + (i + 1) + " to mar" + route[i];
+        awaitPackets(mobility, "uplink" + move, flow, before, PACKETS_PER_SECOND * 4 / 5);
+        awaitPackets(mobility, "downlink" + move, down, before, PACKETS_PER_SECOND * 4 / 5);
       }
 
       List<String> downloaded = Traffic.finish(download, 60);
@@ -86,11 +90,13 @@ class HandoverIT {
     assertThat(received).as(name + ": UDP packets received of " + flow.count).isGreaterThan(flow.count / 2);
   }
 
-  private static void awaitPackets(UdpFlow flow, long after, int packets) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+  private static void awaitPackets(MobilityBed mobility, String what, UdpFlow flow, long after, int packets) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(Testbed.seconds(10)).toNanos();
     while (flow.arrivedAfter(after) < packets) {
-      assertThat(System.nanoTime()).as("UDP flow did not resume: " + flow.arrivedAfter(after) + " packets")
-          .isLessThan(deadline);
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + ": the UDP flow did not resume (" + flow.arrivedAfter(after)
+            + " packets); data planes:\n" + mobility.kernelState());
+      }
       Testbed.pause();
     }
   }

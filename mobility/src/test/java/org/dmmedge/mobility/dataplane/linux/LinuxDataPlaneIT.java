@@ -8,6 +8,8 @@ import org.dmmedge.mobility.dataplane.DataPlaneAction;
 import org.dmmedge.mobility.dataplane.DataPlaneException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * LinuxDataPlane's bookkeeping against the kernel: what each action installs (as {@code ip}
@@ -17,9 +19,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(Testbed.LOCK)
 class LinuxDataPlaneIT {
 
-  @Test
-  void actionsBecomeRoutesRulesAndTunnelsAndCloseRemovesThemAll() {
-    try (MobilityBed mobility = new MobilityBed(TunnelBackendKind.AUTO)) {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = TunnelBackendKind.class, names = {"SRV6", "IP6TNL", "USERSPACE"})
+  void actionsBecomeRoutesRulesAndTunnelsAndCloseRemovesThemAll(TunnelBackendKind kind) {
+    try (MobilityBed mobility = MobilityBed.startOrSkip(kind)) {
       mobility.moveTo(2);
       LinuxDataPlane mar2 = mobility.mars.get(1);
       DataPlaneAction reach = new DataPlaneAction.ReachRemoteAnchor(MobilityBed.MN, MobilityBed.prefix(1),
@@ -30,11 +33,11 @@ class LinuxDataPlaneIT {
       assertThat(mobility.bed.exec("mar2", "ip", "-6", "rule", "show"))
           .containsOnlyOnce("1000:\tfrom 2001:db8:1:1::/64 iif acc0 lookup 1000 proto 201");
       assertThat(mobility.bed.exec("mar2", "ip", "-6", "route", "show", "table", "1000"))
-          .startsWith("default dev dmmt0 proto 201 metric 1024");
+          .startsWith("default " + MobilityBed.intoTunnel(kind, 1) + "proto 201 metric 1024");
       assertThat(mobility.bed.exec("mar2", "ip", "-6", "route", "show", "proto", "201"))
           .contains("2001:db8:1:1::/64 dev acc0 metric 1024").contains("2001:db8:2:1::/64 dev acc0 metric 1024");
       assertThat(mobility.bed.exec("mar1", "ip", "-6", "route", "show", "proto", "201"))
-          .contains("2001:db8:1:1::/64 dev dmmt0 metric 1024");
+          .contains("2001:db8:1:1::/64 " + MobilityBed.intoTunnel(kind, 2) + "metric 1024");
 
       for (LinuxDataPlane mar : mobility.mars) {
         mar.close();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.dmmedge.mobility.Ipv6Prefix;
 import org.dmmedge.mobility.dataplane.DataPlaneAction;
+import org.dmmedge.mobility.dataplane.DataPlaneException;
 
 /**
  * The test bed with a {@link LinuxDataPlane} in each MAR namespace, and the MAR agents'
@@ -64,6 +65,27 @@ final class MobilityBed implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** As {@link #MobilityBed(TunnelBackendKind)}; skips the test when the kernel lacks the backend. */
+  static MobilityBed startOrSkip(TunnelBackendKind tunnel) {
+    try {
+      return new MobilityBed(tunnel);
+    } catch (DataPlaneException e) {
+      if (e.getMessage().contains("unavailable")) {
+        throw new org.opentest4j.TestAbortedException(e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * How {@code ip -6 route} shows the way into the tunnel to MAR {@code peer} (the first
+   * tunnel this node opened, for the device backends).
+   */
+  static String intoTunnel(TunnelBackendKind tunnel, int peer) {
+    return tunnel == TunnelBackendKind.SRV6
+        ? " encap seg6 mode encap.red segs 1 [ 2001:db8:d::" + peer + " ] dev core0 " : "dev dmmt0 ";
   }
 
   static Ipv6Prefix prefix(int mar) {
@@ -165,9 +187,25 @@ final class MobilityBed implements AutoCloseable {
     return "";
   }
 
+  /**
+   * What each MAR's kernel holds (routes, rules, links, neighbours, non-zero IPv6 drop counters)
+   * and the MN's addresses, for failures.
+   */
+  String kernelState() {
+    StringBuilder out = new StringBuilder();
+    for (String node : List.of("mar1", "mar2", "mar3")) {
+      out.append(node).append(":\n").append(bed.exec(node, "ip", "-6", "route", "show", "table", "all", "proto", "201"))
+          .append(bed.exec(node, "ip", "-6", "rule", "show")).append(bed.exec(node, "ip", "-br", "link", "show"))
+          .append(bed.exec(node, "ip", "-6", "neigh", "show"))
+          .append(bed.exec(node, "nstat", "-as", "Ip6InNoRoutes", "Ip6InAddrErrors", "Ip6InDiscards", "Ip6OutNoRoutes",
+              "Ip6OutDiscards", "Ip6InHdrErrors", "Icmp6OutDestUnreachs", "Icmp6OutRedirects"));
+    }
+    return out.append("mn:\n").append(bed.exec("mn", "ip", "-6", "-br", "addr", "show")).toString();
+  }
+
   /** Waits (bounded) until {@code condition} holds, failing with {@code what} otherwise. */
   static void await(String what, java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(Testbed.seconds(15)).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);
@@ -179,7 +217,7 @@ final class MobilityBed implements AutoCloseable {
   /** The MN's SLAAC address in MAR {@code mar}'s prefix, waiting (bounded) for it to appear. */
   String mnAddress(int mar) {
     String want = "2001:db8:" + mar + ":1:";
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(Testbed.seconds(15)).toNanos();
     while (System.nanoTime() < deadline) {
       for (String line : bed.exec("mn", "ip", "-6", "-o", "addr", "show", "dev", "eth0", "scope", "global").split("\n")) {
         int at = line.indexOf("inet6 " + want);

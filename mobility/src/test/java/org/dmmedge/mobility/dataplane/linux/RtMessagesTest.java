@@ -137,15 +137,28 @@ class RtMessagesTest {
   void ip6TunnelLinkNestsInfoData() {
     assertThat(hex(RtMessages.newIp6Tunnel("t1", addr("2001:db8:c::1"), addr("2001:db8:c::2"))))
         .isEqualTo(String.join("",
-            "6c000000" + "1000" + "0506" + "00000000" + "00000000",
+            "74000000" + "1000" + "0506" + "00000000" + "00000000",
             "00000000" + "00000000" + "00000000" + "00000000",
             "07000300" + "74310000", // IFLA_IFNAME "t1\0" + pad
-            "44001200", // IFLA_LINKINFO, 68 bytes
+            "4c001200", // IFLA_LINKINFO, 76 bytes
             "0b000100" + "69703674" + "6e6c0000", // IFLA_INFO_KIND "ip6tnl\0" + pad
-            "34000200", // IFLA_INFO_DATA, 52 bytes
+            "3c000200", // IFLA_INFO_DATA, 60 bytes
             "14000200" + "20010db8000c00000000000000000001", // IFLA_IPTUN_LOCAL
             "14000300" + "20010db8000c00000000000000000002", // IFLA_IPTUN_REMOTE
+            "08000800" + "01000000", // IFLA_IPTUN_FLAGS IP6_TNL_F_IGN_ENCAP_LIMIT (encaplimit none)
             "05000900" + "29000000")); // IFLA_IPTUN_PROTO 41 (ip6ip6)
+  }
+
+  @Test
+  void linkDumpAndTheKindOfALink() {
+    assertThat(hex(RtMessages.dumpLinks())).isEqualTo("20000000" + "1200" + "0103" + "00000000" + "00000000"
+        + "00000000" + "00000000" + "00000000" + "00000000");
+    var tunnel = java.nio.ByteBuffer.wrap(RtMessages.newIp6Tunnel("t1", addr("2001:db8:c::1"), addr("2001:db8:c::2")))
+        .order(java.nio.ByteOrder.nativeOrder());
+    var plain = java.nio.ByteBuffer.wrap(RtMessages.getLink("acc0")).order(java.nio.ByteOrder.nativeOrder());
+
+    assertThat(RtMessages.linkKind(tunnel)).isEqualTo("ip6tnl");
+    assertThat(RtMessages.linkKind(plain)).isEmpty();
   }
 
   @Test

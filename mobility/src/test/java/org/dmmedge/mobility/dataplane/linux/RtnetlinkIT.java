@@ -171,7 +171,10 @@ class RtnetlinkIT {
     rtnl.addIp6Tunnel("dmmt-probe", addr("2001:db8:c::1"), addr("2001:db8:c::2"));
     rtnl.addIp6Tunnel("dmmt-probe", addr("2001:db8:c::1"), addr("2001:db8:c::2"));
     assertThat(bed.exec("mar1", "ip", "-d", "link", "show", "dmmt-probe"))
-        .contains("ip6tnl ip6ip6 remote 2001:db8:c::2 local 2001:db8:c::1");
+        .contains("ip6tnl ip6ip6 remote 2001:db8:c::2 local 2001:db8:c::1").contains("encaplimit none");
+    // The kernel's EEXIST for a device with the same endpoints under another name is no success.
+    assertThatThrownBy(() -> rtnl.addIp6Tunnel("dmmt-other", addr("2001:db8:c::1"), addr("2001:db8:c::2")))
+        .isInstanceOf(KernelException.class).hasMessageContaining("add ip6tnl dmmt-other").hasMessageContaining(": EEXIST");
     rtnl.removeLink("dmmt-probe");
     rtnl.removeLink("dmmt-probe");
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmmedge.testkit.Commands;
@@ -21,6 +22,13 @@ final class Testbed implements AutoCloseable {
   static final String LOCK = "namespace-testbed";
 
   static final Path SCRIPTS = Path.of("..", "conf", "testbed").toAbsolutePath().normalize();
+  /**
+   * Multiplies every time bound of the test bed's waits (system property {@code
+   * dmm.testbed.timeScale}, default 1): under CPU emulation ({@code conf/testbed/kernel-vm.sh})
+   * each process start takes a second or more, so up.sh alone would exceed 30 s.
+   */
+  private static final long TIME_SCALE = Math.max(1, Long.getLong("dmm.testbed.timeScale", 1));
+  private static final Duration COMMAND_LIMIT = Commands.LIMIT.multipliedBy(TIME_SCALE);
 
   final String prefix;
 
@@ -74,7 +82,7 @@ final class Testbed implements AutoCloseable {
   String exec(String node, String... command) {
     List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns(node)));
     argv.addAll(List.of(command));
-    return Commands.checked(argv);
+    return checked(argv);
   }
 
   /** Starts a long-running process in {@code node}'s namespace; the caller destroys it. */
@@ -86,6 +94,11 @@ final class Testbed implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("start " + argv, e);
     }
+  }
+
+  /** {@code seconds} as a bound on a wait for something outside this JVM. */
+  static long seconds(long seconds) {
+    return seconds * TIME_SCALE;
   }
 
   /** A short pause between polls of a bounded wait on state outside this JVM. */
@@ -114,14 +127,23 @@ final class Testbed implements AutoCloseable {
   public void close() {
     script("down.sh");
     Commands.Result check = Commands.run(List.of(SCRIPTS.resolve("check-clean.sh").toString(),
-        prefix));
+        prefix), COMMAND_LIMIT);
     assertThat(check.exitCode()).as("check-clean: " + check.output()).isZero();
+  }
+
+  /** {@link Commands#checked} with the scaled time bound. */
+  private static String checked(List<String> argv) {
+    Commands.Result result = Commands.run(argv, COMMAND_LIMIT);
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException(String.join(" ", argv) + " exited " + result.exitCode() + ": " + result.output());
+    }
+    return result.output();
   }
 
   void script(String name, String... args) {
     List<String> argv = new ArrayList<>(List.of(SCRIPTS.resolve(name).toString(), prefix));
     argv.addAll(List.of(args));
-    Commands.checked(argv);
+    checked(argv);
   }
 
 }

@@ -59,9 +59,9 @@ final class Traffic implements AutoCloseable {
         }
       });
       drain.start();
-      if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      if (!p.waitFor(Testbed.seconds(seconds), TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("process did not end within " + seconds + " s");
+        throw new AssertionError("process did not end within " + Testbed.seconds(seconds) + " s");
       }
       drain.join(5000);
     } catch (IOException | InterruptedException e) {
@@ -92,15 +92,15 @@ final class Traffic implements AutoCloseable {
     return path.toString();
   }
 
-  /** The process's first output line, waiting at most 15 s (a helper that hangs is killed). */
+  /** The process's first output line, waiting at most 15 s, scaled (a helper that hangs is killed). */
   private static String firstLine(Process p) {
     java.util.concurrent.CompletableFuture<String> line =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> readLine(p.getInputStream()));
     try {
-      return line.get(15, TimeUnit.SECONDS);
+      return line.get(Testbed.seconds(15), TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       p.destroyForcibly();
-      return "(nothing within 15 s)";
+      return "(nothing within " + Testbed.seconds(15) + " s)";
     } catch (java.util.concurrent.ExecutionException e) {
       return "(read failed: " + e.getCause() + ")";
     } catch (InterruptedException e) {
