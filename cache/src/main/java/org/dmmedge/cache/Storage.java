@@ -2,6 +2,7 @@ package org.dmmedge.cache;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,14 +134,15 @@ final class Storage implements AutoCloseable {
       invalidate(old.key());
       return null;
     }
-    return refreshWith(old, notModified, requestTimeMillis, nowMillis);
+    return refreshWith(old, notModified, requestTimeMillis, nowMillis, true);
   }
 
   /**
    * Applies a 200 answering a HEAD revalidation of {@code old} (RFC 9111 §4.3.5): when its
    * validators and Content-Length match ({@link Validators#headMatches}), like a 304 in
-   * {@link #refresh}; otherwise the stored variant is invalidated (its representation changed
-   * or cannot be confirmed) and null returned.
+   * {@link #refresh}, but with an empty body (its only reader is a HEAD client, so no body is
+   * read, from disk or memory); otherwise the stored variant is invalidated (its
+   * representation changed or cannot be confirmed) and null returned.
    */
   Fill.Refreshed refreshFromHead(
       StoredResponse old, Headers head, long requestTimeMillis, long nowMillis) {
@@ -148,14 +150,14 @@ final class Storage implements AutoCloseable {
       invalidate(old.variantKey());
       return null;
     }
-    return refreshWith(old, head, requestTimeMillis, nowMillis);
+    return refreshWith(old, head, requestTimeMillis, nowMillis, false);
   }
 
-  private Fill.Refreshed refreshWith(
-      StoredResponse old, Headers update, long requestTimeMillis, long nowMillis) {
+  private Fill.Refreshed refreshWith(StoredResponse old, Headers update,
+      long requestTimeMillis, long nowMillis, boolean withBody) {
     ByteBuf content;
     try {
-      content = old.body().retainedContent(alloc);
+      content = withBody ? old.body().retainedContent(alloc) : Unpooled.EMPTY_BUFFER;
     } catch (IOException e) {
       log.warn("cannot read stored body of {}: {}", old.key().uri(), e.toString());
       return null;

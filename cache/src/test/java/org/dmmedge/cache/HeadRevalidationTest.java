@@ -7,11 +7,13 @@ import static org.dmmedge.cache.CacheFixtures.response;
 import static org.dmmedge.cache.CacheFixtures.store;
 import static org.dmmedge.cache.CacheFixtures.text;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.dmmedge.cache.fill.FillReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A HEAD on a stale entry revalidates with a HEAD of its own, whose 200 updates or invalidates
@@ -73,6 +75,31 @@ class HeadRevalidationTest {
     assertThat(fresh.response().clientHeaders().get("X-Version")).isEqualTo("2");
     assertThat(fresh.response().clientHeaders().get("Content-Length")).isEqualTo("5");
     assertThat(text(fresh.body())).isEqualTo("hello");
+  }
+
+  @Test
+  void aMatching200RefreshesADiskOnlyEntryWithoutReadingItsBody(@TempDir Path directory)
+      throws Exception {
+    try (HttpCache disk = HttpCache.create(CacheConfig.builder().memoryBudgetBytes(0)
+        .diskDirectory(directory).diskPromotionHitCount(0).build(), clock)) {
+      store(disk, get("/d"), response(clock, "Cache-Control", "max-age=60", "ETag", "\"d1\""),
+          "on disk");
+      assertThat(disk.flushDisk(Duration.ofSeconds(10))).isTrue();
+      clock.advance(Duration.ofSeconds(61));
+      Lookup.MustRevalidate head = (Lookup.MustRevalidate) disk.lookup(request("HEAD", "/d"));
+
+      assertThat(head.fill().headResponse(200, response(clock, "Cache-Control", "max-age=60",
+          "ETag", "\"d1\"", "X-Version", "2"))).isTrue();
+
+      assertThat(head.reader().status()).isEqualTo(FillReader.Status.END);
+      assertThat(head.reader().head().clientHeaders().get("Content-Length")).isEqualTo("7");
+      assertThat(head.fill().receivedBytes()).isZero();
+      head.reader().close();
+      Lookup.Fresh fresh = (Lookup.Fresh) disk.lookup(get("/d"));
+      assertThat(fresh.body()).isInstanceOf(CachedBody.File.class);
+      assertThat(fresh.response().clientHeaders().get("X-Version")).isEqualTo("2");
+      assertThat(DiskPromotionTest.read(fresh.body())).isEqualTo("on disk");
+    }
   }
 
   @Test

@@ -39,6 +39,22 @@ class HeadersTest {
     assertThat(headers).isEqualTo(Headers.of("B", "3"));
   }
 
+  /** RFC 9110 §5.6.2: tchar is ALPHA, DIGIT and these 15 marks; nothing else, no non-ASCII. */
+  @Test
+  void nameCharactersAreExactlyTheTokenCharacters() {
+    String marks = "!#$%&'*+-.^_`|~";
+    for (char c = 0; c < 0x180; c++) {
+      boolean tchar = c < 128 && (Character.isLetterOrDigit(c) || marks.indexOf(c) >= 0);
+      String name = "X" + c;
+      if (tchar) {
+        assertThat(Headers.of(name, "v").name(0)).isEqualTo(name);
+      } else {
+        assertThatThrownBy(() -> Headers.of(name, "v"))
+            .as("char %d", (int) c).isInstanceOf(IllegalArgumentException.class);
+      }
+    }
+  }
+
   @Test
   void rejectsBadNamesAndValues() {
     assertThatThrownBy(() -> Headers.of("Bad Name", "x"))

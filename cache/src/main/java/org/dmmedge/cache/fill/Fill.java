@@ -67,7 +67,8 @@ public final class Fill {
 
     /**
      * A 200 answered a HEAD revalidation (RFC 9111 §4.3.5): as {@link #onNotModified} when it
-     * matches the stored entry; otherwise invalidate that entry and return null.
+     * matches the stored entry, but with an empty body (nobody reads one); otherwise
+     * invalidate that entry and return null.
      */
     Refreshed onHeadUpdate(Fill fill, Headers headers);
 
@@ -402,7 +403,8 @@ public final class Fill {
   /**
    * A {@link #isHeadRevalidation HEAD revalidation} was answered {@code status} (other than
    * 304, which goes to {@link #notModified}). A 200 whose validators and Content-Length match
-   * the stored response refreshes it like a 304 and returns true (the fill ends COMPLETE); a
+   * the stored response refreshes it like a 304 and returns true (the fill ends COMPLETE with
+   * the refreshed head and no body bytes: its one reader, the HEAD client's, reads none); a
    * 200 that does not match invalidates the stored response (RFC 9111 §4.3.5); any other
    * status changes nothing stored. Except on true the fill ends UNCACHEABLE: the leader relays
    * the origin's response to its client.

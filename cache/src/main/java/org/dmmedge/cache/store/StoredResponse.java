@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.dmmedge.cache.CacheKey;
 import org.dmmedge.cache.Headers;
 import org.dmmedge.cache.policy.Freshness;
@@ -29,6 +30,8 @@ public final class StoredResponse {
   private final long bodyLength;
   private final BodySource body;
   private final LongAdder hits = new LongAdder();
+  /** The last value {@link #derived} computed, with the key it was computed for. */
+  private volatile Derived derived;
 
   /**
    * @param variantKey primary and secondary key
@@ -168,6 +171,32 @@ public final class StoredResponse {
   public long hits() {
     return hits.sum();
   }
+
+  /**
+   * A value derived from this entry alone by {@code derive} (e.g. the edge's wire encoding of
+   * the stored head), computed on first use and then returned for every later call with an
+   * equal {@code key}; a call with another key computes and keeps its own value instead.
+   * Because the entry is immutable and a 304 refresh makes a new instance, the value can never
+   * go stale. The value lives on the heap and needs no release.
+   *
+   * <p>Thread-safe: racing first calls may each compute the value (the last one is kept), so
+   * {@code derive} must be a pure function of the entry and the key.
+   *
+   * @param key what the value depends on besides the entry (compared with {@code equals})
+   * @param type the value's class
+   * @param derive computes the value from this entry
+   */
+  public <T> T derived(Object key, Class<T> type, Function<StoredResponse, T> derive) {
+    Derived d = derived;
+    if (d != null && (d.key == key || d.key.equals(key)) && type.isInstance(d.value)) {
+      return type.cast(d.value);
+    }
+    T value = Objects.requireNonNull(derive.apply(this), "derived value");
+    derived = new Derived(Objects.requireNonNull(key, "key"), value);
+    return value;
+  }
+
+  private record Derived(Object key, Object value) {}
 
   /** The stored body, null for the head of a fill in progress. Not for use by the edge. */
   public BodySource body() {

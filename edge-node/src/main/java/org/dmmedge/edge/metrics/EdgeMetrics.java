@@ -13,10 +13,12 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.dmmedge.cache.CacheStats;
@@ -51,7 +53,13 @@ import org.dmmedge.edge.tunnel.TunnelStats;
 public final class EdgeMetrics implements RequestObserver, AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  /** The {@code X-Cache} values sent (see {@code RequestObserver}), in table order. */
+  private static final List<String> RESULTS =
+      List.of("HIT", "MISS", "STALE", "REVALIDATED", "BYPASS", "NONE");
+
   private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  private final AtomicReferenceArray<Counter> requestTable =
+      new AtomicReferenceArray<>(500 * RESULTS.size());
   private final Counter clientBytes;
   private final Counter tunnelBytesFromClient;
   private final Counter tunnelBytesToClient;
@@ -95,10 +103,7 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
 
   @Override
   public void completed(int status, String cacheResult, long bytes, long durationNanos) {
-    String result = cacheResult.toLowerCase(Locale.ROOT);
-    requests.computeIfAbsent(status + "|" + result, k -> Counter.builder("edge.requests")
-        .description("Answered client requests").tag("status", Integer.toString(status))
-        .tag("cache", result).register(registry)).increment();
+    requestCounter(status, cacheResult).increment();
     clientBytes.increment(bytes);
     clientLatency.record(durationNanos, TimeUnit.NANOSECONDS);
   }
@@ -122,6 +127,32 @@ public final class EdgeMetrics implements RequestObserver, AutoCloseable {
     Gauge.builder("edge.tunnels.buffered", stats, s -> s.get().bufferedBytes())
         .baseUnit("bytes").description("Bytes held in tunnels' write buffers")
         .register(registry);
+  }
+
+  /**
+   * The counter of {@code edge_requests_total{status,cache}}: looked up in a table by status
+   * and {@code X-Cache} value (no tag building, no string keys per request); registered on
+   * first use, and through the map for values outside the table.
+   */
+  private Counter requestCounter(int status, String cacheResult) {
+    int result = RESULTS.indexOf(cacheResult);
+    if (status < 100 || status > 599 || result < 0) {
+      return requests.computeIfAbsent(status + "|" + cacheResult,
+          k -> registerRequests(status, cacheResult));
+    }
+    int slot = (status - 100) * RESULTS.size() + result;
+    Counter counter = requestTable.get(slot);
+    if (counter == null) {
+      counter = registerRequests(status, cacheResult); // idempotent: a race registers one
+      requestTable.set(slot, counter);
+    }
+    return counter;
+  }
+
+  private Counter registerRequests(int status, String cacheResult) {
+    return Counter.builder("edge.requests").description("Answered client requests")
+        .tag("status", Integer.toString(status))
+        .tag("cache", cacheResult.toLowerCase(Locale.ROOT)).register(registry);
   }
 
   /**

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Threads: {@link #begin} and the answer callback run on the event loop and only parse CMCD
- * and hand over; the rest (reading and parsing MPDs, matching, scheduling) runs on one worker
+ * and hand over (only answers the worker has something to do for, see {@code worthLooking}); the rest (reading and parsing MPDs, matching, scheduling) runs on one worker
  * thread with a bounded queue (work that does not fit is dropped and counted). {@link #close}
  * stops it.
  */
@@ -131,16 +131,17 @@ public final class DashAwareness implements RequestTap, AutoCloseable {
       CmcdParser.HEADERS.forEach(name -> request.headers().remove(name));
     }
     if (!config.enabled() || !request.method().equals(HttpMethod.GET)) {
-      return new Tap(answered, head -> { });
+      return new Tap(answered, Answered.NONE);
     }
     String url = route.scheme() + "://" + route.authority() + stripped;
     Optional<ByteRange> range = range(request.headers().get(HttpHeaderNames.RANGE));
     InetAddress from = client instanceof InetSocketAddress a ? a.getAddress() : null;
-    return new Tap(answered, head -> {
-      Served served = new Served(url, keyed, range, from, data, head.status().code(),
-          head.headers().get("X-Cache", ""),
-          head.headers().get(HttpHeaderNames.CONTENT_TYPE, ""));
-      work(() -> handle(served));
+    return new Tap(answered, (status, xCache, contentType) -> {
+      Served served = new Served(url, keyed, range, from, data, status,
+          xCache.equals("NONE") ? "" : xCache, contentType);
+      if (worthLooking(served)) {
+        work(() -> handle(served));
+      }
     });
   }
 
@@ -199,6 +200,16 @@ public final class DashAwareness implements RequestTap, AutoCloseable {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the worker has anything to do for {@code s}: a manifest to read, a CMCD payload, a
+   * tracked manifest the object may belong to, or a prefetch it may have used. Other answers
+   * are not handed over, so a node without DASH traffic pays no thread hand-off per request.
+   */
+  private boolean worthLooking(Served s) {
+    return s.cmcd().isPresent() || tracker.size() > 0 || scheduler.awaits(s.url())
+        || isManifest(s);
   }
 
   private void handle(Served s) {

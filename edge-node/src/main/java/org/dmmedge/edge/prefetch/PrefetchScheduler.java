@@ -147,6 +147,11 @@ public final class PrefetchScheduler {
     }
   }
 
+  /** Whether {@link #served} would count {@code url}: it is being or was prefetched, unused. */
+  public synchronized boolean awaits(String url) {
+    return unused.containsKey(url) || pending.contains(url);
+  }
+
   /** Whether nothing is queued or in flight. */
   public synchronized boolean idle() {
     return inFlight == 0 && queue.isEmpty();

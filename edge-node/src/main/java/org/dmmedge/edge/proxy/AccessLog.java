@@ -1,6 +1,8 @@
 package org.dmmedge.edge.proxy;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
@@ -43,13 +45,18 @@ public final class AccessLog {
 
   /**
    * One answered request; {@code bytes} is the body bytes sent (0 is logged as "-"),
-   * {@code cacheResult} the {@code X-Cache} value or {@code NONE}.
+   * {@code cacheResult} the {@code X-Cache} value or {@code NONE}. Builds the line only when
+   * logging is on.
    */
-  public void log(SocketAddress client, String requestLine, int status, long bytes,
-      String referer, String userAgent, String cacheResult, long durationNanos) {
+  public void log(SocketAddress client, HttpRequest request, int status, long bytes,
+      String cacheResult, long durationNanos) {
     observer.completed(status, cacheResult, bytes, durationNanos);
-    write(client, requestLine, status, bytes, -1, referer, userAgent, cacheResult,
-        durationNanos);
+    if (!enabled || !ACCESS.isInfoEnabled()) {
+      return;
+    }
+    write(client, request.method() + " " + request.uri() + " " + request.protocolVersion(),
+        status, bytes, -1, request.headers().get(HttpHeaderNames.REFERER),
+        request.headers().get(HttpHeaderNames.USER_AGENT), cacheResult, durationNanos);
   }
 
   /**
@@ -60,6 +67,9 @@ public final class AccessLog {
   public void logTunnel(SocketAddress client, String requestLine, String userAgent,
       long bytesFromClient, long bytesToClient, long durationNanos) {
     observer.tunnelled(bytesFromClient, bytesToClient, durationNanos);
+    if (!enabled || !ACCESS.isInfoEnabled()) {
+      return;
+    }
     write(client, requestLine, 200, bytesToClient, bytesFromClient, null, userAgent, "TUNNEL",
         durationNanos);
   }
@@ -68,9 +78,6 @@ public final class AccessLog {
   private void write(SocketAddress client, String requestLine, int status, long bytes,
       long bytesFromClient, String referer, String userAgent, String cacheResult,
       long durationNanos) {
-    if (!enabled || !ACCESS.isInfoEnabled()) {
-      return;
-    }
     String host = client instanceof InetSocketAddress a && a.getAddress() != null
         ? a.getAddress().getHostAddress() : "-";
     if (format == AccessFormat.JSON) {

@@ -71,10 +71,9 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   void start() {
     lookup = cache.lookup(cacheRequest);
     if (lookup instanceof Lookup.Fresh f) {
-      long ttl = f.response().freshness().ttlSeconds(services.clock().millis());
       f.response().recordHit();
-      CachedResponseWriter.send(response, CachedResponseWriter.head(f.response(),
-          f.ageSeconds(), f.range(), services, CacheResult.HIT, "hit; ttl=" + ttl), f.body());
+      CachedResponseWriter.send(response, f.response(), f.ageSeconds(), f.range(), services,
+          CacheResult.HIT, cache.cacheStatus(services.nodeName(), f), f.body());
     } else if (lookup instanceof Lookup.Stale s) {
       s.revalidation().ifPresent(fill -> revalidateInBackground(fill, s.conditionalHeaders()));
       serveStale(s);
@@ -107,10 +106,9 @@ final class CacheExchange implements Exchange, FillStreamWriter.Outcome {
   }
 
   private void serveStale(Lookup.Stale s) {
-    long ttl = s.response().freshness().ttlSeconds(services.clock().millis());
     s.response().recordHit();
-    CachedResponseWriter.send(response, CachedResponseWriter.head(s.response(), s.ageSeconds(),
-        s.range(), services, CacheResult.STALE, "hit; ttl=" + ttl), s.body());
+    CachedResponseWriter.send(response, s.response(), s.ageSeconds(), s.range(), services,
+        CacheResult.STALE, cache.cacheStatus(services.nodeName(), s), s.body());
   }
 
   /** Leads a fill: one origin request whose body feeds the fill; streams this client from it. */

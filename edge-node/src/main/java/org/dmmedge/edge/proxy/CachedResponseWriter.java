@@ -16,7 +16,10 @@ import org.dmmedge.edge.proxy.ResponseHeads.CacheResult;
 final class CachedResponseWriter {
   private CachedResponseWriter() {}
 
-  /** The head of a stored response as sent: status, client fields, Age, range fields. */
+  /**
+   * The head of a stored response as a Netty object: status, client fields, Age, range fields
+   * (for a fill's head, whose body length may not be known yet).
+   */
   static HttpResponse head(StoredResponse stored, long ageSeconds, Optional<ByteRange> range,
       ProxyServices services, CacheResult result, String cacheStatus) {
     int status = range.isPresent() ? 206 : stored.status();
@@ -29,9 +32,17 @@ final class CachedResponseWriter {
     return head;
   }
 
-  /** Sends head and body and ends the response; takes ownership of {@code body}. */
-  static void send(ClientResponse response, HttpResponse head, CachedBody body) {
-    response.sendHead(head);
+  /**
+   * Sends a stored response: its head from the wire form kept per entry ({@link HitHead}),
+   * then the body, and ends the response; takes ownership of {@code body}.
+   *
+   * @param cacheStatus this node's Cache-Status member
+   */
+  static void send(ClientResponse response, StoredResponse stored, long ageSeconds,
+      Optional<ByteRange> range, ProxyServices services, CacheResult result, String cacheStatus,
+      CachedBody body) {
+    response.sendHead(HitHead.of(stored, services), range, stored.bodyLength(), ageSeconds,
+        result, cacheStatus);
     if (body.length() == 0) {
       body.release();
     } else if (body instanceof CachedBody.Memory memory) {

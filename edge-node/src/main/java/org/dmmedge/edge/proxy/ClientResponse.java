@@ -16,6 +16,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.util.Optional;
+import org.dmmedge.cache.range.ByteRange;
+import org.dmmedge.edge.proxy.ResponseHeads.CacheResult;
+import org.dmmedge.edge.server.WireHead;
 
 /**
  * The response to one client request, written in order: head, body chunks, end. Decides
@@ -29,6 +33,8 @@ import io.netty.util.ReferenceCountUtil;
 final class ClientResponse {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
       ClientResponse.class);
+  private static final String CLOSE = HttpHeaderValues.CLOSE.toString();
+  private static final String KEEP_ALIVE = HttpHeaderValues.KEEP_ALIVE.toString();
 
   /** Told when the response is over: {@code keepAlive} says whether to read the next request. */
   interface Done {
@@ -44,7 +50,7 @@ final class ClientResponse {
   private boolean headSent;
   private boolean finished;
   private boolean bodyExpected;
-  private RequestTap.Answered answered = head -> { };
+  private RequestTap.Answered answered = RequestTap.Answered.NONE;
   private int status;
   private String cacheResult = "NONE";
   private long bytes;
@@ -98,16 +104,46 @@ final class ClientResponse {
         h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
       }
     }
-    if (!keepAlive) {
-      h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-      h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    String connection = connection();
+    if (connection != null) {
+      h.set(HttpHeaderNames.CONNECTION, connection);
     }
-    status = code;
-    cacheResult = h.get("X-Cache", "NONE");
-    headSent = true;
-    answered.answered(response); // before the write: nothing the client sees can come earlier
+    headGoes(code, h.get("X-Cache", "NONE"), h.get(HttpHeaderNames.CONTENT_TYPE, ""));
     ctx.write(response);
+  }
+
+  /**
+   * Sends the head of a stored response from its wire form ({@link HitHead}), with the framing
+   * of a body of known length; the body follows through {@link #sendBodyNoFlush}.
+   *
+   * @param range the range answered (206), or empty for the whole body
+   * @param bodyLength the length of the whole stored body
+   * @param cacheStatus this node's Cache-Status member
+   */
+  void sendHead(HitHead hit, Optional<ByteRange> range, long bodyLength, long ageSeconds,
+      CacheResult result, String cacheStatus) {
+    int code = range.isPresent() ? 206 : hit.status();
+    bodyExpected = !head && code >= 200 && code != 204 && code != 304;
+    ByteBuf bytes = hit.encode(ctx.alloc(), range, bodyLength, ageSeconds, result, cacheStatus,
+        connection());
+    headGoes(code, result.name(), hit.contentType());
+    ctx.write(new WireHead(bytes));
+  }
+
+  /** The Connection value a head must carry, or null: close, or keep-alive for HTTP/1.0. */
+  private String connection() {
+    if (!keepAlive) {
+      return CLOSE;
+    }
+    return request.protocolVersion().equals(HttpVersion.HTTP_1_0) ? KEEP_ALIVE : null;
+  }
+
+  /** Records what the head says and tells the tap, just before the head is written. */
+  private void headGoes(int code, String xCache, String contentType) {
+    status = code;
+    cacheResult = xCache;
+    headSent = true;
+    answered.answered(code, xCache, contentType); // nothing the client sees can come earlier
   }
 
   /** Writes body bytes (ownership passes to the write); the future says when they left. */
@@ -193,10 +229,7 @@ final class ClientResponse {
   }
 
   private void log() {
-    services.accessLog().log(ctx.channel().remoteAddress(),
-        request.method() + " " + request.uri() + " " + request.protocolVersion(), status, bytes,
-        request.headers().get(HttpHeaderNames.REFERER),
-        request.headers().get(HttpHeaderNames.USER_AGENT), cacheResult,
+    services.accessLog().log(ctx.channel().remoteAddress(), request, status, bytes, cacheResult,
         System.nanoTime() - startNanos);
   }
 }

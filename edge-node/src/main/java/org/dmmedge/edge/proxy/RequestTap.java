@@ -1,7 +1,6 @@
 package org.dmmedge.edge.proxy;
 
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import java.net.SocketAddress;
 import org.dmmedge.edge.server.Route;
 
@@ -12,7 +11,7 @@ import org.dmmedge.edge.server.Route;
  */
 public interface RequestTap {
   /** Leaves requests as they are and observes nothing. */
-  RequestTap NONE = (client, request, route) -> new Tap(route, head -> { });
+  RequestTap NONE = (client, request, route) -> new Tap(route, Answered.NONE);
 
   /**
    * A request is about to be answered. The tap may change the request's headers and give
@@ -34,7 +33,14 @@ public interface RequestTap {
 
   /** Told how a request is answered. */
   interface Answered {
-    /** @param head the response head (status, {@code X-Cache}, {@code Content-Type}) */
-    void answered(HttpResponse head);
+    /** Hears nothing. */
+    Answered NONE = (status, xCache, contentType) -> { };
+
+    /**
+     * @param status the status sent
+     * @param xCache the {@code X-Cache} value sent, or {@code NONE}
+     * @param contentType the {@code Content-Type} sent, or "" when there is none
+     */
+    void answered(int status, String xCache, String contentType);
   }
 }

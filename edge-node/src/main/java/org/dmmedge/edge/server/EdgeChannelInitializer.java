@@ -7,7 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -20,10 +19,11 @@ import org.dmmedge.edge.proxy.ProxyHandler;
 
 /**
  * The client-side pipeline, top to bottom: idle timeout, obs-fold guard, request decoder with
- * strict limits, decoder phase tracker, response encoder, one-message-per-read flow control,
- * re-read on incomplete messages, request guard, 100-continue, the proxy handler; after a
- * CONNECT was answered 200, only the idle timeout and the tunnel relay ({@link #toTunnel}).
- * Public so that benchmarks can run the real pipeline on an embedded channel.
+ * strict limits, decoder phase tracker, response encoder (also for heads already in wire
+ * form), one-message-per-read flow control, re-read on incomplete messages, request guard,
+ * 100-continue, the proxy handler; after a CONNECT was answered 200, only the idle timeout and
+ * the tunnel relay ({@link #toTunnel}). Public so that benchmarks can run the real pipeline on
+ * an embedded channel.
  */
 public final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
   /** Request body chunks handed on at most this large. */
@@ -63,7 +63,7 @@ public final class EdgeChannelInitializer extends ChannelInitializer<Channel> {
         .setAllowDuplicateContentLengths(false)
         .setValidateHeaders(true)));
     p.addLast("decoder-phase", new DecoderPhaseTracker(phase));
-    p.addLast("encoder", new HttpResponseEncoder());
+    p.addLast("encoder", new EdgeResponseEncoder());
     p.addLast("flow-control", new FlowControlHandler());
     p.addLast("read-until-message", new ReadUntilMessageHandler());
     p.addLast("request-guard", new RequestGuard(phase));

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,16 @@ public final class OriginResolver {
   private final OriginsConfig origins;
   private final String nodeName;
   private final Supplier<InetSocketAddress> localAddress;
+  /** Each configured origin parsed once, with its Host value (reverse mode's hot path). */
+  private final Map<URI, Target> targets = new HashMap<>();
+
+  /** A configured origin and its authority as sent in Host. */
+  private record Target(OriginTarget target, String authority) {
+    static Target of(URI origin) {
+      OriginTarget target = OriginTarget.of(origin);
+      return new Target(target, target.authority());
+    }
+  }
 
   /**
    * @param localAddress the address the node is bound to (its real port, once bound)
@@ -46,6 +57,8 @@ public final class OriginResolver {
     this.origins = Objects.requireNonNull(origins, "origins");
     this.nodeName = Objects.requireNonNull(nodeName, "nodeName");
     this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
+    origins.defaultOrigin().ifPresent(uri -> targets.put(uri, Target.of(uri)));
+    origins.byHost().values().forEach(uri -> targets.put(uri, Target.of(uri)));
   }
 
   /**
@@ -150,7 +163,7 @@ public final class OriginResolver {
     String keyAuthority;
     if (authority.isEmpty()) {
       origin = origins.defaultOrigin();
-      keyAuthority = origin.map(u -> OriginTarget.of(u).authority()).orElse("");
+      keyAuthority = origin.map(u -> target(u).authority()).orElse("");
     } else {
       origin = origins.forHost(HostAndPort.parse(authority, scheme).host());
       keyAuthority = authority.toLowerCase(Locale.ROOT);
@@ -158,9 +171,15 @@ public final class OriginResolver {
     if (origin.isEmpty()) {
       throw new HttpStatusException(404, "no origin for host " + shorten(authority));
     }
-    OriginTarget target = OriginTarget.of(origin.get());
-    checkNotSelf(target.host(), target.port(), target.toString());
-    return new Route(target, pathAndQuery, target.authority(), scheme, keyAuthority);
+    Target target = target(origin.get());
+    OriginTarget t = target.target();
+    checkNotSelf(t.host(), t.port(), t.toString());
+    return new Route(t, pathAndQuery, target.authority(), scheme, keyAuthority);
+  }
+
+  private Target target(URI origin) {
+    Target known = targets.get(origin);
+    return known != null ? known : Target.of(origin);
   }
 
   private void checkVia(List<String> via) {

@@ -83,10 +83,16 @@ final class Tunnel {
     peer(fromClientSide).flush();
   }
 
-  /** A side's writability changed: the other side reads only while this one can take it. */
+  /**
+   * A side's writability changed: the other side reads only while this one can take it (and
+   * while it can read at all: a closed or half-closed channel is left alone).
+   */
   void writabilityChanged(boolean clientSide) {
     Channel side = clientSide ? client : server;
-    peer(clientSide).config().setAutoRead(side.isWritable());
+    Channel reader = peer(clientSide);
+    if (reader.isActive() && !((DuplexChannel) reader).isInputShutdown()) {
+      reader.config().setAutoRead(side.isWritable());
+    }
   }
 
   /** A side sent FIN: shut the other side's output once what came before is written. */

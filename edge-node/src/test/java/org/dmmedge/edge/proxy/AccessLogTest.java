@@ -2,6 +2,9 @@ package org.dmmedge.edge.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
@@ -10,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.dmmedge.edge.AccessLines;
+import org.dmmedge.edge.LogLines;
 import org.dmmedge.edge.config.LoggingConfig.AccessFormat;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +40,7 @@ class AccessLogTest {
   @Test
   void aTunnelIsOneCombinedLineWithTheBytesSentToTheClient() {
     AccessLog log = new AccessLog(true, AccessFormat.COMBINED, CLOCK, observer);
-    try (AccessLines access = AccessLines.capture()) {
+    try (LogLines access = LogLines.access()) {
       log.logTunnel(CLIENT, "CONNECT example.com:443 HTTP/1.1", "curl/8", 517, 4096, 7_000_000);
 
       assertThat(access.lines()).containsExactly("127.0.0.1 - - [05/Dec/2026:10:00:00 +0000] "
@@ -49,9 +52,10 @@ class AccessLogTest {
   @Test
   void aJsonTunnelLineAlsoHasTheBytesFromTheClient() throws Exception {
     AccessLog log = new AccessLog(true, AccessFormat.JSON, CLOCK, observer);
-    try (AccessLines access = AccessLines.capture()) {
+    try (LogLines access = LogLines.access()) {
       log.logTunnel(CLIENT, "CONNECT example.com:443 HTTP/1.1", null, 517, 4096, 7_000_000);
-      log.log(CLIENT, "GET / HTTP/1.1", 200, 5, null, null, "HIT", 1_000_000);
+      log.log(CLIENT, new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"), 200, 5,
+          "HIT", 1_000_000);
 
       JsonNode tunnel = new ObjectMapper().readTree(access.lines().get(0));
       assertThat(tunnel.get("request").asText()).isEqualTo("CONNECT example.com:443 HTTP/1.1");

@@ -14,13 +14,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.dmmedge.edge.AccessLines;
+import org.dmmedge.edge.LogLines;
 import org.dmmedge.edge.EdgeServerExtension;
 import org.dmmedge.edge.Http;
 import org.dmmedge.edge.config.ConnectConfig;
 import org.dmmedge.edge.tunnel.TunnelClient.Drained;
 import org.dmmedge.edge.tunnel.TunnelClient.Opened;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,6 +56,20 @@ class ConnectTunnelIT {
           Duration.ofMillis(300)))));
 
   private static final ExecutorService THREADS = Executors.newCachedThreadPool();
+
+  /** Tunnels log a warning only for unexpected errors; none of these tests has one. */
+  private LogLines warnings;
+
+  @BeforeEach
+  void captureWarnings() {
+    warnings = LogLines.warnings("org.dmmedge.edge.tunnel");
+  }
+
+  @AfterEach
+  void noTunnelWarned() {
+    warnings.close();
+    assertThat(warnings.lines()).as("tunnel warnings").isEmpty();
+  }
 
   @AfterAll
   static void stopThreads() {
@@ -305,7 +321,7 @@ class ConnectTunnelIT {
     double ended = EDGE.node().metrics().registry().counter("edge.requests", "status", "200",
         "cache", "tunnel").count();
     List<String> lines;
-    try (AccessLines access = AccessLines.capture()) {
+    try (LogLines access = LogLines.access()) {
       Opened opened = TunnelClient.open(EDGE.port(), peer(), "ping!".getBytes(
           StandardCharsets.US_ASCII), 0);
       try (Socket client = opened.socket(); Socket server = PEER.accept()) {

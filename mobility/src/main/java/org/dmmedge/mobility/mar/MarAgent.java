@@ -527,7 +527,10 @@ public final class MarAgent implements AutoCloseable {
   public void close() {
     if (!submit(() -> {
       retransmitter.cancelAll();
-      nodes.values().forEach(s -> s.refresh.cancel());
+      nodes.values().forEach(s -> {
+        s.refresh.cancel();
+        s.expiry.cancel();
+      });
     })) {
       return;
     }

@@ -63,11 +63,14 @@ public final class CmcdParser {
    */
   public static Cmcd fromHeaders(Function<String, Optional<String>> header) {
     Objects.requireNonNull(header, "header");
-    Cmcd.Builder builder = Cmcd.builder();
+    Cmcd.Builder builder = null; // most requests carry no CMCD: build nothing for them
     for (String name : HEADERS) {
-      header.apply(name).ifPresent(value -> parse(value, builder));
+      Optional<String> value = header.apply(name);
+      if (value.isPresent()) {
+        builder = parse(value.get(), builder == null ? Cmcd.builder() : builder);
+      }
     }
-    return builder.build();
+    return builder == null ? Cmcd.EMPTY : builder.build();
   }
 
   /** As {@link #fromHeaders(Function)} from a map with the header names as keys. */

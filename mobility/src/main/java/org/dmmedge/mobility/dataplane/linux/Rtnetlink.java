@@ -69,11 +69,6 @@ final class Rtnetlink implements AutoCloseable {
     socket.request("set link #" + index + " up in " + namespace, RtMessages.setLink(index, true, 0));
   }
 
-  void setMtu(int index, int mtu) {
-    socket.request("set link #" + index + " mtu " + mtu + " in " + namespace,
-        RtMessages.setLink(index, true, mtu));
-  }
-
   /** Brings link {@code index} up with {@code mtu} and a transmit queue of {@code packets}. */
   void setMtuAndQueue(int index, int mtu, int packets) {
     socket.request("set link #" + index + " mtu " + mtu + " txqueuelen " + packets + " in "

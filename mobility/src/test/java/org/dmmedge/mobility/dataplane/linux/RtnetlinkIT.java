@@ -131,13 +131,14 @@ class RtnetlinkIT {
   }
 
   @Test
-  void linkUpAndMtu() {
+  void linkUpMtuAndQueue() {
     int acc = rtnl.link("acc0").index();
 
-    rtnl.setMtu(acc, 1400);
+    rtnl.setMtuAndQueue(acc, 1400, 1000);
     assertThat(rtnl.link("acc0").mtu()).isEqualTo(1400);
-    assertThat(bed.exec("mar1", "ip", "link", "show", "acc0")).contains("mtu 1400").contains(",UP");
-    rtnl.setMtu(acc, 1500);
+    assertThat(bed.exec("mar1", "ip", "link", "show", "acc0")).contains("mtu 1400")
+        .contains("qlen 1000").contains(",UP");
+    rtnl.setMtuAndQueue(acc, 1500, 1000);
     rtnl.setUp(acc);
     assertThat(rtnl.link("acc0").up()).isTrue();
   }
