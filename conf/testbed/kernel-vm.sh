@@ -7,12 +7,12 @@
 #
 # Root only. Installs qemu-system-x86 and busybox-static when missing, downloads (never
 # installs) the kernel package linux-image-amd64 depends on, builds a small initramfs (busybox
-# and the kernel's network, virtio and 9p modules), compiles mobility's test classes on this
-# host, and boots the kernel under TCG with this machine's root shared read-only over 9p. The
-# guest chroots into it (tmpfs on /tmp and /run), runs the selected test classes with the JUnit
-# console launcher and writes its output and XML reports to a writable 9p share, then powers
-# off. Exit status: the launcher's (0 = all passed). Work files: $KERNEL_VM_DIR
-# (/tmp/dmm-kernel-vm). See mobility/DATAPLANE.md ("On a kernel with seg6 and ip6tnl").
+# and the kernel's network, crypto, virtio and 9p modules), compiles mobility's test classes on
+# this host, and boots the kernel under TCG with this machine's /usr, /etc, Maven repository
+# and this worktree shared read-only over 9p. The guest chroots into a tmpfs holding them, runs
+# the selected test classes with the JUnit console launcher and writes its output and XML
+# reports to a writable 9p share, then powers off. Takes 15-20 minutes for the default set.
+# Exit status: the launcher's (0 = all passed). Work files: $KERNEL_VM_DIR (/tmp/dmm-kernel-vm). See mobility/DATAPLANE.md ("On a kernel with seg6 and ip6tnl").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 repo=$(pwd)

@@ -62,7 +62,10 @@ class HandoverIT {
 
       List<String> downloaded = Traffic.finish(download, 60);
       assertThat(downloaded).containsExactly(DOWNLOAD_BYTES + " " + PatternBytes.sha256(DOWNLOAD_BYTES));
-      assertThat(tunnelAtMar1.stop()).as("ip6ip6 packets on mar1 core0").isGreaterThan(1000);
+      // Kernel tunnels hand tcpdump GSO segments (tens of TCP segments each) and tcpdump drops
+      // some under load: 767 seen with srv6 under emulation, thousands with userspace tunnels.
+      // Beyond the flows through the tunnels nothing makes more than 100.
+      assertThat(tunnelAtMar1.stop()).as("ip6ip6 packets on mar1 core0").isGreaterThan(100);
 
       System.out.printf("HANDOVER backend=%s handovers=%d%n", mobility.mars.get(0).tunnelBackend().configName(),
           HANDOVERS);

@@ -38,6 +38,11 @@ class LinuxDataPlaneIT {
           .contains("2001:db8:1:1::/64 dev acc0 metric 1024").contains("2001:db8:2:1::/64 dev acc0 metric 1024");
       assertThat(mobility.bed.exec("mar1", "ip", "-6", "route", "show", "proto", "201"))
           .contains("2001:db8:1:1::/64 " + MobilityBed.intoTunnel(kind, 2) + "metric 1024");
+      if (kind == TunnelBackendKind.SRV6) {
+        // The peer's decap address, routed by the data plane itself while the tunnel is open.
+        assertThat(mobility.bed.exec("mar2", "ip", "-6", "route", "show", "proto", "201"))
+            .contains("2001:db8:d::1 via 2001:db8:c::1 dev core0 metric 1024");
+      }
 
       for (LinuxDataPlane mar : mobility.mars) {
         mar.close();

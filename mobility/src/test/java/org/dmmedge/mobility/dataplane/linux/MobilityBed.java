@@ -40,13 +40,6 @@ final class MobilityBed implements AutoCloseable {
     bed = Testbed.up();
     try {
       for (int i = 1; i <= 3; i++) {
-        if (tunnel == TunnelBackendKind.SRV6) {
-          for (int j = 1; j <= 3; j++) {
-            if (j != i) {
-              bed.exec("mar" + i, "ip", "-6", "route", "add", decap(j).getHostAddress(), "via", core(j).getHostAddress());
-            }
-          }
-        }
         LinuxDataPlaneConfig.Builder config = LinuxDataPlaneConfig.builder()
             .namespace(bed.namespace("mar" + i)).coreLink("core0").localAddress(core(i)).tunnel(tunnel)
             .decapAddress(decap(i)).accessLink(ACCESS).routerAdvertisementInterval(Duration.ofSeconds(1));

@@ -41,6 +41,7 @@ class TunnelIT {
         // 10 ping packets and the TCP transfer, all IPv6-in-IPv6 at MAR1. The transfer's count
         // varies (GRO merges segments, tcpdump drops under load: 525 seen on a busy machine),
         // but beyond the pings only the TCP flow can account for more than 100 packets.
+        System.out.printf("TUNNEL backend=%s ip6ip6 packets at mar1 core0=%d%n", kind.configName(), encapsulated);
         assertThat(encapsulated).as("ip6ip6 packets on mar1 core0").isGreaterThan(100);
       }
     }
