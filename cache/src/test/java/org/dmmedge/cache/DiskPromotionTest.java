@@ -5,6 +5,8 @@ import static org.dmmedge.cache.CacheFixtures.get;
 import static org.dmmedge.cache.CacheFixtures.response;
 import static org.dmmedge.cache.CacheFixtures.store;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +39,15 @@ class DiskPromotionTest {
   Path directory;
 
   private HttpCache open(long memoryBudgetBytes, int promotionHits) {
+    return open(memoryBudgetBytes, promotionHits, PooledByteBufAllocator.DEFAULT);
+  }
+
+  private HttpCache open(long memoryBudgetBytes, int promotionHits, ByteBufAllocator alloc) {
     return HttpCache.create(CacheConfig.builder()
         .diskDirectory(directory)
         .memoryBudgetBytes(memoryBudgetBytes)
         .diskPromotionHitCount(promotionHits)
-        .build(), clock);
+        .build(), clock, alloc);
   }
 
   /** Stores {@code objects} (path to body) and closes the cache, so a restart finds them on disk. */
@@ -125,15 +131,45 @@ class DiskPromotionTest {
     }
   }
 
+  /**
+   * The purge returns while the promotion read is in flight (the disk thread is held where it
+   * allocates the memory copy, after its start check): the commit must see the purge.
+   */
   @Test
   void aPurgeRightAfterThePromotingHitLeavesNoCopy() throws Exception {
     storeOnDisk("/a", "alpha");
+    DiskReadGate gate = new DiskReadGate();
 
-    try (HttpCache cache = open(CacheConfig.DEFAULT_MEMORY_BUDGET_BYTES, 1)) {
+    try (HttpCache cache = open(CacheConfig.DEFAULT_MEMORY_BUDGET_BYTES, 1, gate)) {
       read(((Lookup.Fresh) cache.lookup(get("/a"))).body()); // queues the promotion read
-      assertThat(cache.purge(CacheFixtures.ORIGIN + "/a")).isEqualTo(1);
+      gate.awaitReadStarted();
+      assertThat(cache.purge(CacheFixtures.ORIGIN + "/a")).isEqualTo(1); // the disk copy only
+      gate.open();
       assertThat(cache.flushDisk(FLUSH)).isTrue();
 
+      assertThat(cache.stats().promotions()).isZero();
+      assertThat(cache.stats().memoryObjects()).isZero();
+      assertThat(cache.stats().diskObjects()).isZero();
+      assertThat(cache.lookup(get("/a", "Cache-Control", "only-if-cached")))
+          .isInstanceOf(Lookup.OnlyIfCachedMiss.class);
+      try (Stream<Path> files = Files.list(directory)) {
+        assertThat(files).isEmpty(); // the read's reference was the last one on the files
+      }
+    } finally {
+      gate.open();
+    }
+  }
+
+  @Test
+  void aPurgeAfterACompletedPromotionRemovesBothCopies() throws Exception {
+    storeOnDisk("/a", "alpha");
+
+    try (HttpCache cache = open(CacheConfig.DEFAULT_MEMORY_BUDGET_BYTES, 1)) {
+      read(((Lookup.Fresh) cache.lookup(get("/a"))).body());
+      assertThat(cache.flushDisk(FLUSH)).isTrue(); // promotions run on the disk thread
+      assertThat(cache.stats().memoryObjects()).isEqualTo(1);
+
+      assertThat(cache.purge(CacheFixtures.ORIGIN + "/a")).isEqualTo(2);
       assertThat(cache.stats().memoryObjects()).isZero();
       assertThat(cache.stats().diskObjects()).isZero();
       assertThat(cache.lookup(get("/a", "Cache-Control", "only-if-cached")))
