@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dmmedge.mobility.cmd.CmdMode;
+import org.dmmedge.mobility.codec.DecodeResult;
 import org.dmmedge.mobility.codec.MessageReader;
 import org.dmmedge.mobility.codec.ProxyBindingAck;
 import org.dmmedge.mobility.codec.ReceivedMessage;
@@ -62,11 +63,13 @@ class AnchorExpiryIT {
       attach(bed, 2);
       Set<DataPlaneAction> forwarding = Set.of(new ForwardToServing(MN, p1, mar(2)));
       Await.equal("MAR1 forwards", () -> bed.dataPlane(1).installed(), forwarding);
+      // Relay mode: MAR2 told MAR1 of the move itself; proxy mode: the CMD did (and answered
+      // MAR2 only once MAR1 had).
+      int answers = mode == CmdMode.RELAY ? 1 : 0;
+      answered(bed, counting, answers, "MAR1's answer to the move");
       for (int refresh = 1; refresh <= 2; refresh++) {
-        int answered = counting.pbasFromMar1.get();
         bed.clock.advance(Duration.ofSeconds(48)); // MAR2 refreshes at 80 % of 60 s
-        Await.until("MAR1 answering refresh " + refresh,
-            () -> counting.pbasFromMar1.get() > answered);
+        answered(bed, counting, ++answers, "MAR1 answering refresh " + refresh);
       }
       // 96 s after the move, past the first lifetime: still forwarding.
       bed.clock.advance(Duration.ofSeconds(20));
@@ -85,18 +88,32 @@ class AnchorExpiryIT {
     bed.agent(n).detach("nobody@dmm.example").get(10, TimeUnit.SECONDS);
   }
 
-  /** Real transports that count the PBAs MAR1 (127.0.0.1) sends. */
+  /**
+   * Returns once MAR2 has received {@code answers} PBAs from MAR1 in all and handled them: the
+   * test moves time only when no PBU of MAR2 awaits its answer, or the jump fires all its
+   * retransmissions at once, stamped with instants that MAR1's replay guard refuses, and MAR2
+   * gives the anchor up (the wall clock never compresses 46 s of backoff into an instant).
+   */
+  private static void answered(DmmTestBed bed, AnsweringTransports counting, int answers,
+      String what) throws Exception {
+    Await.equal(what, counting.pbasFromMar1AtMar2::get, answers);
+    barrier(bed, 2);
+  }
+
+  /** Real transports that count the PBAs MAR2 (127.0.0.2) receives from MAR1 (127.0.0.1). */
   private static final class AnsweringTransports implements TransportFactory {
-    final AtomicInteger pbasFromMar1 = new AtomicInteger();
+    final AtomicInteger pbasFromMar1AtMar2 = new AtomicInteger();
 
     @Override
     public MobilityTransport open(TransportConfig config, MessageReader reader,
         java.util.function.Consumer<ReceivedMessage> receiver) {
-      MobilityTransport real = Transports.open(config, reader, receiver);
-      boolean mar1 = config.bind().getAddress().equals(mar(1));
-      return new ForwardingTransport(real, message -> {
-        if (mar1 && message.message() instanceof ProxyBindingAck) {
-          pbasFromMar1.incrementAndGet();
+      boolean mar2 = config.bind().getAddress().equals(mar(2));
+      return Transports.open(config, reader, received -> {
+        receiver.accept(received); // queued on MAR2's agent thread before it is counted
+        if (mar2 && received.sender().getAddress().equals(mar(1))
+            && received.result() instanceof DecodeResult.Decoded decoded
+            && decoded.message() instanceof ProxyBindingAck) {
+          pbasFromMar1AtMar2.incrementAndGet();
         }
       });
     }
